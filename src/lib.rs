@@ -1,0 +1,24 @@
+//! # callml
+//!
+//! Answer phone calls from Rust web handlers: typed, nesting-checked builders for TwiML-style markup
+//! ([`twiml`]) with SSML ([`ssml`]), on a dialect-independent XML core ([`xml`]) that always writes
+//! well-formed, correctly escaped XML.
+//!
+//! ```
+//! use callml::twiml::{Response, Say, Voice};
+//! use callml::xml::Render;
+//!
+//! let doc = Response::new()
+//!     .say(Say::new("Please hold while your call is connected").voice(Voice::Woman))
+//!     .dial("18004444444");
+//! assert_eq!(
+//!     doc.to_xml(),
+//!     r#"<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="woman">Please hold while your call is connected</Say><Dial>18004444444</Dial></Response>"#
+//! );
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod ssml;
+pub mod twiml;
+pub mod xml;

@@ -1,0 +1,38 @@
+//! `<Response>`: the document root.
+
+use super::{Dial, Gather, Hangup, Pause, Play, Record, Redirect, Reject, Say};
+use crate::xml::define::define_element;
+
+define_element! {
+    /// `<Response>`: the root of a TwiML document; its verbs run top to bottom.
+    ///
+    /// ```
+    /// use callml::twiml::{Response, Say, Voice};
+    /// use callml::xml::Render;
+    /// let doc = Response::new()
+    ///     .say(Say::new("Please hold while your call is connected").voice(Voice::Woman))
+    ///     .dial("18004444444");
+    /// assert_eq!(
+    ///     doc.to_xml(),
+    ///     r#"<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="woman">Please hold while your call is connected</Say><Dial>18004444444</Dial></Response>"#
+    /// );
+    /// ```
+    pub struct Response<'a> = "Response" {}
+    content: children ResponseChild / IntoResponseChild {
+        message = "`<Response>` cannot contain `{Self}`",
+        note = "`<Response>` accepts the verbs Say, Play, Pause, Gather, Record, Dial, Hangup, Reject, Redirect";
+        Say => say, Play => play, Pause => pause, Gather => gather, Record => record, Dial => dial,
+        Hangup, Reject, Redirect => redirect,
+    }
+}
+
+impl Response<'_> {
+    /// Appends `<Hangup/>`.
+    pub fn hangup(self) -> Self {
+        self.child(Hangup::new())
+    }
+    /// Appends `<Reject/>`; use [`child`](Self::child) with a [`Reject`] to give a reason.
+    pub fn reject(self) -> Self {
+        self.child(Reject::new())
+    }
+}

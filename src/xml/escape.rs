@@ -1,0 +1,175 @@
+//! Escaping of text and attribute values, and replacement of characters XML 1.0 forbids.
+//!
+//! One table-driven pass that copies whole runs of plain bytes and only stops at the few bytes that
+//! need work. The characters XML 1.0 forbids (C0 controls other than TAB/LF/CR, U+FFFE, U+FFFF) are
+//! written as U+FFFD so the output is always well-formed.
+
+use super::Sink;
+
+/// The replacement written for every character XML 1.0 forbids.
+pub const REPLACEMENT_CHARACTER: char = '\u{FFFD}';
+
+const PLAIN: u8 = 0;
+const AMP: u8 = 1;
+const LT: u8 = 2;
+const GT: u8 = 3;
+const QUOT: u8 = 4;
+const TAB: u8 = 5;
+const LF: u8 = 6;
+const CR: u8 = 7;
+const FORBIDDEN: u8 = 8;
+/// 0xEF starts U+FFFE / U+FFFF (EF BF BE / EF BF BF); only then is work needed.
+const MAYBE_NONCHARACTER: u8 = 9;
+
+const fn table(attribute: bool) -> [u8; 256] {
+    let mut t = [PLAIN; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = FORBIDDEN;
+        b += 1;
+    }
+    t[b'&' as usize] = AMP;
+    t[b'<' as usize] = LT;
+    t[b'>' as usize] = GT;
+    t[b'\r' as usize] = CR;
+    t[0xEF] = MAYBE_NONCHARACTER;
+    if attribute {
+        t[b'"' as usize] = QUOT;
+        t[b'\t' as usize] = TAB;
+        t[b'\n' as usize] = LF;
+    } else {
+        t[b'\t' as usize] = PLAIN;
+        t[b'\n' as usize] = PLAIN;
+    }
+    t
+}
+
+static TEXT_TABLE: [u8; 256] = table(false);
+static ATTRIBUTE_TABLE: [u8; 256] = table(true);
+
+/// Writes `text` escaped for element content: `&` `<` `>` and CR become references, forbidden
+/// characters become U+FFFD.
+///
+/// ```
+/// let mut out = String::new();
+/// callml::xml::escape_text(&mut out, "a < b & c\u{1}");
+/// assert_eq!(out, "a &lt; b &amp; c\u{FFFD}");
+/// ```
+pub fn escape_text<S: Sink + ?Sized>(sink: &mut S, text: &str) {
+    escape_with(sink, text, &TEXT_TABLE);
+}
+
+/// Writes `value` escaped for a double-quoted attribute value: `&` `<` `>` `"` and TAB, LF, CR
+/// become references, forbidden characters become U+FFFD.
+///
+/// ```
+/// let mut out = String::new();
+/// callml::xml::escape_attribute(&mut out, "say \"hi\"\n");
+/// assert_eq!(out, "say &quot;hi&quot;&#10;");
+/// ```
+pub fn escape_attribute<S: Sink + ?Sized>(sink: &mut S, value: &str) {
+    escape_with(sink, value, &ATTRIBUTE_TABLE);
+}
+
+#[inline]
+fn escape_with<S: Sink + ?Sized>(sink: &mut S, s: &str, table: &[u8; 256]) {
+    let bytes = s.as_bytes();
+    let mut run_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let class = table[bytes[i] as usize];
+        if class == PLAIN {
+            i += 1;
+            continue;
+        }
+        let (replacement, width) = match class {
+            AMP => ("&amp;", 1),
+            LT => ("&lt;", 1),
+            GT => ("&gt;", 1),
+            QUOT => ("&quot;", 1),
+            TAB => ("&#9;", 1),
+            LF => ("&#10;", 1),
+            CR => ("&#13;", 1),
+            FORBIDDEN => ("\u{FFFD}", 1),
+            _ => {
+                if is_noncharacter_at(bytes, i) {
+                    ("\u{FFFD}", 3)
+                } else {
+                    i += 1;
+                    continue;
+                }
+            }
+        };
+        // Every stop is at an ASCII byte or at a 0xEF lead byte, so both slices fall on char
+        // boundaries.
+        sink.push_str(&s[run_start..i]);
+        sink.push_str(replacement);
+        i += width;
+        run_start = i;
+    }
+    sink.push_str(&s[run_start..]);
+}
+
+#[inline]
+fn is_noncharacter_at(bytes: &[u8], i: usize) -> bool {
+    matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF]))
+}
+
+/// Whether XML 1.0 forbids `c` anywhere in a document.
+///
+/// ```
+/// assert!(callml::xml::is_forbidden_char('\u{1}'));
+/// assert!(callml::xml::is_forbidden_char('\u{FFFE}'));
+/// assert!(!callml::xml::is_forbidden_char('\t'));
+/// ```
+pub fn is_forbidden_char(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Returns `s` with every forbidden character replaced by U+FFFD: what rendering writes, before
+/// escaping. Borrowed when nothing needs replacing.
+///
+/// ```
+/// assert_eq!(callml::xml::replace_forbidden("a\u{0}b"), "a\u{FFFD}b");
+/// ```
+pub fn replace_forbidden(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_forbidden_char) {
+        s.chars()
+            .map(|c| if is_forbidden_char(c) { REPLACEMENT_CHARACTER } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> String {
+        let mut out = String::new();
+        escape_text(&mut out, s);
+        out
+    }
+    fn attr(s: &str) -> String {
+        let mut out = String::new();
+        escape_attribute(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn text_rules() {
+        assert_eq!(text("a&b<c>d\"e'f\tg\nh\ri"), "a&amp;b&lt;c&gt;d\"e'f\tg\nh&#13;i");
+        assert_eq!(text("\u{0}\u{8}\u{B}\u{C}\u{1F}\u{7F}"), "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{7F}");
+        assert_eq!(text("x\u{FFFE}y\u{FFFF}z\u{FFFD}\u{FFEF}é"), "x\u{FFFD}y\u{FFFD}z\u{FFFD}\u{FFEF}é");
+        assert_eq!(text(""), "");
+        assert_eq!(text("plain"), "plain");
+    }
+
+    #[test]
+    fn attribute_rules() {
+        assert_eq!(attr("a\"b'c<d>e&f\tg\nh\ri"), "a&quot;b'c&lt;d&gt;e&amp;f&#9;g&#10;h&#13;i");
+        assert_eq!(attr("\u{1}"), "\u{FFFD}");
+    }
+}

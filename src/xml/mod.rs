@@ -1,0 +1,29 @@
+//! The dialect-independent XML core: escaping, the writer every element renders through, typed
+//! attribute values, the unchecked custom element, and the table macros the dialects are defined
+//! with. Nothing here knows a verb.
+
+pub(crate) mod custom;
+pub(crate) mod define;
+mod escape;
+pub(crate) mod name;
+mod render;
+mod sink;
+pub(crate) mod value;
+mod writer;
+
+pub use custom::{Attribute, Custom, CustomNode};
+pub use escape::{REPLACEMENT_CHARACTER, escape_attribute, escape_text, is_forbidden_char, replace_forbidden};
+pub use name::is_valid_name;
+pub use render::{DECLARATION, Render, RenderOptions};
+pub use sink::{FmtSink, IoSink, Sink};
+pub use value::{AttributeValue, Decimal, List, Separator, ValueError};
+pub use writer::Writer;
+
+pub(crate) mod sealed {
+    /// Seals the nesting traits: only this crate decides what may contain what.
+    pub trait Sealed {}
+}
+
+impl sealed::Sealed for &str {}
+impl sealed::Sealed for String {}
+impl sealed::Sealed for std::borrow::Cow<'_, str> {}

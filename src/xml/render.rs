@@ -1,0 +1,122 @@
+//! The `Render` trait: every element and document renders to strings, byte buffers, `fmt::Write`
+//! and `io::Write` through one code path.
+
+use std::{fmt, io};
+
+use super::{FmtSink, IoSink, Sink, Writer};
+
+/// The XML declaration written before the root element.
+pub const DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8"?>"#;
+
+/// How to render: with or without the XML declaration, compact or pretty.
+///
+/// ```
+/// use callml::xml::RenderOptions;
+/// let options = RenderOptions::new().declaration(false).pretty(true);
+/// assert!(!options.has_declaration());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RenderOptions {
+    declaration: bool,
+    pretty: bool,
+}
+
+impl RenderOptions {
+    /// The defaults: declaration on, compact.
+    pub const fn new() -> Self {
+        RenderOptions { declaration: true, pretty: false }
+    }
+    /// Whether to write `<?xml version="1.0" encoding="UTF-8"?>` first (no newline after it).
+    pub const fn declaration(mut self, on: bool) -> Self {
+        self.declaration = on;
+        self
+    }
+    /// Whether to indent by two spaces per level. Elements holding text stay on one line.
+    pub const fn pretty(mut self, on: bool) -> Self {
+        self.pretty = on;
+        self
+    }
+    /// Whether the declaration is written.
+    pub const fn has_declaration(&self) -> bool {
+        self.declaration
+    }
+    /// Whether pretty layout is used.
+    pub const fn is_pretty(&self) -> bool {
+        self.pretty
+    }
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions::new()
+    }
+}
+
+/// Renders markup. Implemented by every element of every dialect, so a whole document or any
+/// fragment renders the same way.
+///
+/// ```
+/// use callml::twiml::{Response, Say};
+/// use callml::xml::{Render, RenderOptions};
+///
+/// let doc = Response::new().say(Say::new("Hi"));
+/// assert_eq!(doc.to_xml(), r#"<?xml version="1.0" encoding="UTF-8"?><Response><Say>Hi</Say></Response>"#);
+///
+/// let mut buf = Vec::with_capacity(256);
+/// doc.write_to(&mut buf);
+/// assert_eq!(buf, doc.to_xml().as_bytes());
+///
+/// let fragment = doc.to_xml_with(RenderOptions::new().declaration(false).pretty(true));
+/// assert_eq!(fragment, "<Response>\n  <Say>Hi</Say>\n</Response>");
+/// ```
+pub trait Render {
+    /// Writes this element (and its content) through `writer`. The building block of the other
+    /// methods; call those instead.
+    fn write_element<S: Sink + ?Sized>(&self, writer: &mut Writer<'_, S>);
+
+    /// A cheap estimate of the rendered size in bytes, used to size output buffers.
+    fn size_hint(&self) -> usize {
+        256
+    }
+
+    /// Renders into any [`Sink`] with the given options.
+    fn render_into<S: Sink + ?Sized>(&self, sink: &mut S, options: RenderOptions) {
+        if options.declaration {
+            sink.push_str(DECLARATION);
+        }
+        let mut writer = Writer::new(sink, options.pretty);
+        self.write_element(&mut writer);
+    }
+
+    /// Appends the compact document, with declaration, to a `String` or `Vec<u8>`. Performs no
+    /// allocation when the buffer has enough capacity.
+    fn write_to<S: Sink + ?Sized>(&self, sink: &mut S) {
+        self.render_into(sink, RenderOptions::new());
+    }
+
+    /// The compact document with declaration.
+    fn to_xml(&self) -> String {
+        self.to_xml_with(RenderOptions::new())
+    }
+
+    /// The document rendered with `options`.
+    fn to_xml_with(&self, options: RenderOptions) -> String {
+        let mut out = String::with_capacity(self.size_hint() + DECLARATION.len());
+        self.render_into(&mut out, options);
+        out
+    }
+
+    /// Writes to a [`fmt::Write`].
+    fn write_fmt_to<W: fmt::Write + ?Sized>(&self, out: &mut W, options: RenderOptions) -> fmt::Result {
+        let mut sink = FmtSink::new(out);
+        self.render_into(&mut sink, options);
+        sink.finish()
+    }
+
+    /// Writes to an [`io::Write`] (wrap unbuffered writers in a `BufWriter`).
+    fn write_io_to<W: io::Write + ?Sized>(&self, out: &mut W, options: RenderOptions) -> io::Result<()> {
+        let mut sink = IoSink::new(out);
+        self.render_into(&mut sink, options);
+        sink.finish()
+    }
+}

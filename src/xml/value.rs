@@ -1,0 +1,371 @@
+//! Typed attribute values: how each kind is written, and parsed back from its XML form.
+
+use std::borrow::Cow;
+
+use super::{Sink, Writer};
+
+/// Why an attribute value does not fit its type.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("expected {expected}, found {found:?}")]
+pub struct ValueError {
+    /// What the type accepts, e.g. "a non-negative integer".
+    pub expected: &'static str,
+    /// The value that was found.
+    pub found: String,
+}
+
+/// A value that can stand in an attribute: written escaped, read back from its XML text.
+///
+/// ```
+/// use callml::xml::{AttributeValue, Decimal};
+/// assert_eq!(Decimal::parse_value("5.0").unwrap(), Decimal::new(5.0));
+/// assert_eq!(Decimal::new(5.0).to_value_string(), "5");
+/// ```
+pub trait AttributeValue: Sized {
+    /// Writes the value (escaped as needed, without quotes).
+    fn write_value<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>);
+    /// Parses the XML text of the value.
+    fn parse_value(s: &str) -> Result<Self, ValueError>;
+    /// The value as it appears in XML (unescaped).
+    fn to_value_string(&self) -> String;
+}
+
+impl<'a> AttributeValue for Cow<'a, str> {
+    #[inline]
+    fn write_value<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>) {
+        w.attribute_value(self);
+    }
+    fn parse_value(s: &str) -> Result<Self, ValueError> {
+        Ok(Cow::Owned(s.to_owned()))
+    }
+    fn to_value_string(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl AttributeValue for bool {
+    #[inline]
+    fn write_value<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>) {
+        w.raw(if *self { "true" } else { "false" });
+    }
+    fn parse_value(s: &str) -> Result<Self, ValueError> {
+        match s {
+            "true" => Ok(true),
+            "false" => Ok(false),
+            _ => Err(ValueError { expected: "`true` or `false`", found: s.into() }),
+        }
+    }
+    fn to_value_string(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// Writes an unsigned integer in decimal without allocating.
+#[inline]
+pub(crate) fn write_u64<S: Sink + ?Sized>(w: &mut Writer<'_, S>, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    w.raw(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+}
+
+macro_rules! unsigned_value {
+    ($($t:ty),*) => {$(
+        impl AttributeValue for $t {
+            #[inline]
+            fn write_value<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>) {
+                write_u64(w, u64::from(*self));
+            }
+            fn parse_value(s: &str) -> Result<Self, ValueError> {
+                if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+                    if let Ok(v) = s.parse() {
+                        return Ok(v);
+                    }
+                }
+                Err(ValueError { expected: concat!("a non-negative integer (", stringify!($t), ")"), found: s.into() })
+            }
+            fn to_value_string(&self) -> String {
+                self.to_string()
+            }
+        }
+    )*};
+}
+unsigned_value!(u8, u16, u32, u64);
+
+/// A decimal number written in the shortest form that reads back to the same value: `5`, `5.1`,
+/// `0.25`, never `5.0`.
+///
+/// ```
+/// use callml::xml::Decimal;
+/// assert_eq!(Decimal::from(5).to_string(), "5");
+/// assert_eq!(Decimal::from(5.1).to_string(), "5.1");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default)]
+pub struct Decimal(f64);
+
+impl Decimal {
+    /// Wraps a value.
+    pub const fn new(value: f64) -> Self {
+        Decimal(value)
+    }
+    /// The value.
+    pub const fn get(self) -> f64 {
+        self.0
+    }
+}
+
+impl From<f64> for Decimal {
+    fn from(v: f64) -> Self {
+        Decimal(v)
+    }
+}
+impl From<f32> for Decimal {
+    fn from(v: f32) -> Self {
+        // Through the shortest decimal form, so 0.1f32 stays 0.1.
+        Decimal(v.to_string().parse().unwrap_or(f64::from(v)))
+    }
+}
+impl From<u32> for Decimal {
+    fn from(v: u32) -> Self {
+        Decimal(f64::from(v))
+    }
+}
+impl From<i32> for Decimal {
+    fn from(v: i32) -> Self {
+        Decimal(f64::from(v))
+    }
+}
+
+impl std::fmt::Display for Decimal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Rust's Display for f64 is the shortest round-trip form and prints integers without `.0`.
+        if self.0 == 0.0 { f.write_str("0") } else { write!(f, "{}", self.0) }
+    }
+}
+
+/// A fixed buffer for formatting numbers without allocating.
+struct StackBuf {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl std::fmt::Write for StackBuf {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let dst = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        dst.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+impl AttributeValue for Decimal {
+    fn write_value<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>) {
+        let mut buf = StackBuf { buf: [0; 64], len: 0 };
+        if std::fmt::write(&mut buf, format_args!("{self}")).is_ok() {
+            w.raw(std::str::from_utf8(&buf.buf[..buf.len]).unwrap_or("NaN"));
+        } else {
+            // Longer than 64 bytes: only very large or tiny magnitudes; use exponent form.
+            let mut buf = StackBuf { buf: [0; 64], len: 0 };
+            let _ = std::fmt::write(&mut buf, format_args!("{:e}", self.0));
+            w.raw(std::str::from_utf8(&buf.buf[..buf.len]).unwrap_or("NaN"));
+        }
+    }
+    fn parse_value(s: &str) -> Result<Self, ValueError> {
+        let plain = !s.is_empty()
+            && s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
+        match s.parse::<f64>() {
+            Ok(v) if plain && v.is_finite() => Ok(Decimal(v)),
+            _ => Err(ValueError { expected: "a decimal number", found: s.into() }),
+        }
+    }
+    fn to_value_string(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// How the items of a list attribute are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Separator {
+    /// One space (Twilio's form).
+    #[default]
+    Space,
+    /// A comma without spaces (the form ACML documents).
+    Comma,
+}
+
+impl Separator {
+    /// The separator text.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Separator::Space => " ",
+            Separator::Comma => ",",
+        }
+    }
+}
+
+/// A list attribute (`statusCallbackEvent="initiated ringing"`): typed items and a separator.
+///
+/// ```
+/// use callml::xml::{List, Separator};
+/// let events: List<String> = List::from(["a".to_string(), "b".to_string()]).separator(Separator::Comma);
+/// assert_eq!(events.items(), &["a".to_string(), "b".to_string()]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct List<T> {
+    items: Vec<T>,
+    separator: Separator,
+}
+
+impl<T> List<T> {
+    /// An empty list joined by spaces.
+    pub const fn new() -> Self {
+        List { items: Vec::new(), separator: Separator::Space }
+    }
+    /// Sets the separator.
+    pub fn separator(mut self, separator: Separator) -> Self {
+        self.separator = separator;
+        self
+    }
+    /// Appends an item.
+    pub fn item(mut self, item: impl Into<T>) -> Self {
+        self.items.push(item.into());
+        self
+    }
+    /// The items in order.
+    pub fn items(&self) -> &[T] {
+        &self.items
+    }
+    /// The separator used when writing.
+    pub fn separator_used(&self) -> Separator {
+        self.separator
+    }
+}
+
+impl<T> Default for List<T> {
+    fn default() -> Self {
+        List::new()
+    }
+}
+
+impl<T, U: Into<T>, const N: usize> From<[U; N]> for List<T> {
+    fn from(items: [U; N]) -> Self {
+        List { items: items.into_iter().map(Into::into).collect(), separator: Separator::Space }
+    }
+}
+impl<T> From<Vec<T>> for List<T> {
+    fn from(items: Vec<T>) -> Self {
+        List { items, separator: Separator::Space }
+    }
+}
+impl<T> FromIterator<T> for List<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        List { items: iter.into_iter().collect(), separator: Separator::Space }
+    }
+}
+
+impl<T: AttributeValue> AttributeValue for List<T> {
+    fn write_value<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>) {
+        for (i, item) in self.items.iter().enumerate() {
+            if i > 0 {
+                w.raw(self.separator.as_str());
+            }
+            item.write_value(w);
+        }
+    }
+    /// Splits on commas when the value has any, otherwise on whitespace.
+    fn parse_value(s: &str) -> Result<Self, ValueError> {
+        let separator = if s.contains(',') { Separator::Comma } else { Separator::Space };
+        let items = match separator {
+            Separator::Comma => s.split(',').map(str::trim).map(T::parse_value).collect::<Result<_, _>>()?,
+            Separator::Space => s.split_ascii_whitespace().map(T::parse_value).collect::<Result<_, _>>()?,
+        };
+        Ok(List { items, separator })
+    }
+    fn to_value_string(&self) -> String {
+        let items: Vec<String> = self.items.iter().map(T::to_value_string).collect();
+        items.join(self.separator.as_str())
+    }
+}
+
+/// Defines an open enum: documented values as variants plus `Other(String)` for anything else, so
+/// that values providers add later still work.
+macro_rules! open_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident { $( $(#[$vmeta:meta])* $variant:ident => $text:literal ),* $(,)? }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* #[doc = concat!("`", $text, "`")] $variant, )*
+            /// A value this crate does not know yet; written as is (escaped).
+            Other(String),
+        }
+
+        impl $name {
+            /// The value as written in XML.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( $name::$variant => $text, )*
+                    $name::Other(s) => s,
+                }
+            }
+            /// Every documented value, in documentation order.
+            pub const KNOWN: &'static [&'static str] = &[$($text),*];
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                match s {
+                    $( $text => $name::$variant, )*
+                    other => $name::Other(other.to_owned()),
+                }
+            }
+        }
+        impl From<String> for $name {
+            fn from(s: String) -> Self {
+                match s.as_str() {
+                    $( $text => $name::$variant, )*
+                    _ => $name::Other(s),
+                }
+            }
+        }
+        impl std::str::FromStr for $name {
+            type Err = std::convert::Infallible;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(s))
+            }
+        }
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl $crate::xml::AttributeValue for $name {
+            #[inline]
+            fn write_value<S: $crate::xml::Sink + ?Sized>(&self, w: &mut $crate::xml::Writer<'_, S>) {
+                match self {
+                    $( $name::$variant => w.raw($text), )*
+                    $name::Other(s) => w.attribute_value(s),
+                }
+            }
+            fn parse_value(s: &str) -> Result<Self, $crate::xml::ValueError> {
+                Ok(Self::from(s))
+            }
+            fn to_value_string(&self) -> String {
+                self.as_str().to_owned()
+            }
+        }
+    };
+}
+pub(crate) use open_enum;
