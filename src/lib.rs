@@ -22,3 +22,8 @@
 pub mod ssml;
 pub mod twiml;
 pub mod xml;
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -3,7 +3,9 @@
 
 use std::borrow::Cow;
 
-use super::{CallEvent, DialEvent, DialRecord, MachineDetection, Method, Parameter, RecordingEvent, RecordingTrack, Trim};
+use super::{
+    CallEvent, DialEvent, DialRecord, MachineDetection, Method, Parameter, RecordingEvent, RecordingTrack, Trim,
+};
 use crate::xml::List;
 use crate::xml::define::define_element;
 

@@ -34,8 +34,8 @@ mod values;
 
 pub use control::{Hangup, HangupChild, IntoHangupChild, IntoRejectChild, Parameter, Redirect, Reject, RejectChild};
 pub use dial::{
-    Client, ClientContent, Dial, DialContent, Header, Headers, HeadersChild, Identity, IntoClientContent, IntoDialContent,
-    IntoHeadersChild, IntoSipContent, Number, Sip, SipContent, Uri,
+    Client, ClientContent, Dial, DialContent, Header, Headers, HeadersChild, Identity, IntoClientContent,
+    IntoDialContent, IntoHeadersChild, IntoSipContent, Number, Sip, SipContent, Uri,
 };
 pub use gather::{Gather, GatherChild, IntoGatherChild};
 pub use media::{Pause, Play};

@@ -52,8 +52,8 @@ macro_rules! define_element {
                 $(#[$ameta])*
                 #[doc = ""]
                 #[doc = concat!("XML attribute `", $attr, "`.")]
-                pub fn $field(mut self, value: impl Into<$ty>) -> Self {
-                    self.$field = Some(value.into());
+                pub fn $field(mut self, value: impl $crate::xml::IntoAttributeValue<$ty>) -> Self {
+                    self.$field = Some(value.into_attribute_value());
                     self
                 }
             )*
@@ -115,12 +115,25 @@ macro_rules! define_element {
                 Self::default()
             }
         }
+        define_element!(@no_children $name<$lt>);
         impl $crate::xml::Render for $name<'_> {
             #[inline]
             fn write_element<S: $crate::xml::Sink + ?Sized>(&self, w: &mut $crate::xml::Writer<'_, S>) {
                 w.open(concat!("<", $xml));
                 self.write_attributes(w);
                 w.close_empty();
+            }
+        }
+    };
+
+    (@no_children $name:ident<$lt:lifetime>) => {
+        impl<$lt> $name<$lt> {
+            /// Never callable: this element holds no child elements. Exists so that trying gives a
+            /// clear compiler message.
+            #[doc(hidden)]
+            pub fn child<C: $crate::xml::NoChildElements<Self>>(self, child: C) -> Self {
+                let _ = child;
+                self
             }
         }
     };
@@ -148,6 +161,7 @@ macro_rules! define_element {
             }
         }
         define_element!(@from_text $name<$lt>);
+        define_element!(@no_children $name<$lt>);
         impl $crate::xml::Render for $name<'_> {
             #[inline]
             fn write_element<S: $crate::xml::Sink + ?Sized>(&self, w: &mut $crate::xml::Writer<'_, S>) {

@@ -134,10 +134,7 @@ pub fn is_forbidden_char(c: char) -> bool {
 /// ```
 pub fn replace_forbidden(s: &str) -> std::borrow::Cow<'_, str> {
     if s.chars().any(is_forbidden_char) {
-        s.chars()
-            .map(|c| if is_forbidden_char(c) { REPLACEMENT_CHARACTER } else { c })
-            .collect::<String>()
-            .into()
+        s.chars().map(|c| if is_forbidden_char(c) { REPLACEMENT_CHARACTER } else { c }).collect::<String>().into()
     } else {
         s.into()
     }

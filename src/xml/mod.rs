@@ -16,8 +16,18 @@ pub use escape::{REPLACEMENT_CHARACTER, escape_attribute, escape_text, is_forbid
 pub use name::is_valid_name;
 pub use render::{DECLARATION, Render, RenderOptions};
 pub use sink::{FmtSink, IoSink, Sink};
-pub use value::{AttributeValue, Decimal, List, Separator, ValueError};
+pub use value::{AttributeValue, Decimal, IntoAttributeValue, List, Separator, ValueError};
 pub use writer::Writer;
+
+/// Implemented by nothing: the bound of `child` on elements that hold no child elements, so that
+/// trying to add one fails with a message naming the element.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Parent}` cannot contain `{Self}`",
+    label = "not allowed here",
+    note = "`{Parent}` holds no child elements"
+)]
+pub trait NoChildElements<Parent>: sealed::Sealed {}
 
 pub(crate) mod sealed {
     /// Seals the nesting traits: only this crate decides what may contain what.

@@ -31,7 +31,8 @@ impl RenderOptions {
         self.declaration = on;
         self
     }
-    /// Whether to indent by two spaces per level. Elements holding text stay on one line.
+    /// Whether to indent by two spaces per level (and break the line after the declaration).
+    /// Elements holding text stay on one line.
     pub const fn pretty(mut self, on: bool) -> Self {
         self.pretty = on;
         self
@@ -83,6 +84,9 @@ pub trait Render {
     fn render_into<S: Sink + ?Sized>(&self, sink: &mut S, options: RenderOptions) {
         if options.declaration {
             sink.push_str(DECLARATION);
+            if options.pretty {
+                sink.push_str("\n");
+            }
         }
         let mut writer = Writer::new(sink, options.pretty);
         self.write_element(&mut writer);

@@ -30,6 +30,51 @@ pub trait AttributeValue: Sized {
     fn to_value_string(&self) -> String;
 }
 
+/// What an attribute setter accepts for a value of type `T`: `&str`/`String` for text, the exact
+/// integer type for counts (so `.timeout(5)` needs no suffix), `f64` or `u32` for decimals, `&str` or
+/// a variant for open enums, arrays for lists.
+///
+/// ```
+/// use callml::xml::{Decimal, IntoAttributeValue};
+/// let d: Decimal = 2.into_attribute_value();
+/// assert_eq!(d, Decimal::new(2.0));
+/// ```
+pub trait IntoAttributeValue<T> {
+    /// Converts into the attribute's type.
+    fn into_attribute_value(self) -> T;
+}
+
+impl<'a, T: Into<Cow<'a, str>>> IntoAttributeValue<Cow<'a, str>> for T {
+    fn into_attribute_value(self) -> Cow<'a, str> {
+        self.into()
+    }
+}
+impl<T, U: Into<List<T>>> IntoAttributeValue<List<T>> for U {
+    fn into_attribute_value(self) -> List<T> {
+        self.into()
+    }
+}
+macro_rules! exact_value {
+    ($($t:ty),*) => {$(
+        impl IntoAttributeValue<$t> for $t {
+            fn into_attribute_value(self) -> $t {
+                self
+            }
+        }
+    )*};
+}
+exact_value!(bool, u8, u16, u32, u64, Decimal);
+impl IntoAttributeValue<Decimal> for f64 {
+    fn into_attribute_value(self) -> Decimal {
+        Decimal(self)
+    }
+}
+impl IntoAttributeValue<Decimal> for u32 {
+    fn into_attribute_value(self) -> Decimal {
+        Decimal(f64::from(self))
+    }
+}
+
 impl<'a> AttributeValue for Cow<'a, str> {
     #[inline]
     fn write_value<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>) {
@@ -180,8 +225,8 @@ impl AttributeValue for Decimal {
         }
     }
     fn parse_value(s: &str) -> Result<Self, ValueError> {
-        let plain = !s.is_empty()
-            && s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
+        let plain =
+            !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
         match s.parse::<f64>() {
             Ok(v) if plain && v.is_finite() => Ok(Decimal(v)),
             _ => Err(ValueError { expected: "a decimal number", found: s.into() }),
@@ -338,6 +383,11 @@ macro_rules! open_enum {
                     $( $text => $name::$variant, )*
                     _ => $name::Other(s),
                 }
+            }
+        }
+        impl<T: Into<$name>> $crate::xml::IntoAttributeValue<$name> for T {
+            fn into_attribute_value(self) -> $name {
+                self.into()
             }
         }
         impl std::str::FromStr for $name {
