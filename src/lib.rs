@@ -19,6 +19,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod bxml;
 pub mod ssml;
 pub mod twiml;
 pub mod xml;

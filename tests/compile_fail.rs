@@ -5,4 +5,5 @@
 fn nesting_rules() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/compile_fail/twiml/*.rs");
+    t.compile_fail("tests/compile_fail/bxml/*.rs");
 }

@@ -6,35 +6,10 @@ mod common;
 
 use callml::ssml::{Emphasis, SayAs};
 use callml::twiml::*;
-use callml::xml::{Custom, Render, replace_forbidden};
+use callml::xml::{Custom, Render};
 use proptest::prelude::*;
 
-/// Strings rich in what breaks naive writers: markup characters, quotes, whitespace controls,
-/// forbidden controls, `]]>`, `--`, noncharacters, and any other Unicode.
-fn hostile_string() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        4 => any::<char>().prop_map(String::from),
-        1 => prop::sample::select(vec![
-            "<", ">", "&", "\"", "'", "\t", "\n", "\r", "\r\n", "\u{0}", "\u{1}", "\u{8}", "\u{B}", "\u{C}",
-            "\u{1F}", "\u{7F}", "\u{85}", "]]>", "--", "<!--", "<![CDATA[", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}",
-            "&amp;", "&#1;", "\"/><Record/><Say x=\"", "</Say><Dial>+1900</Dial><Say>", "é", "😀",
-        ])
-        .prop_map(String::from),
-    ];
-    prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
-}
-
-fn expected(s: &str) -> String {
-    replace_forbidden(s).into_owned()
-}
-
-fn parse(xml: &str) -> roxmltree::Document<'_> {
-    roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("not well-formed ({e}): {xml:?}"))
-}
-
-fn text_of(node: roxmltree::Node<'_, '_>) -> String {
-    node.children().filter(|c| c.is_text()).map(|c| c.text().unwrap_or("")).collect()
-}
+use common::{expected, hostile_string, parse, text_of};
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]

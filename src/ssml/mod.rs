@@ -27,7 +27,9 @@
 
 use std::borrow::Cow;
 
+mod trusted;
 mod values;
+pub use trusted::TrustedSsml;
 pub use values::*;
 
 use crate::xml::define::define_element;

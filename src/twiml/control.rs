@@ -36,7 +36,7 @@ define_element! {
     /// assert_eq!(Hangup::new().to_string(), "<Hangup/>");
     /// ```
     pub struct Hangup<'a> = "Hangup" {}
-    content: children HangupChild / IntoHangupChild {
+    content: children new() HangupChild / IntoHangupChild {
         message = "`<Hangup>` cannot contain `{Self}`",
         note = "`<Hangup>` accepts only Parameter";
         Parameter => parameter,
@@ -54,7 +54,7 @@ define_element! {
         /// Why: `rejected` (default) or `busy`; ACML adds six SIP-level reasons.
         reason: RejectReason = "reason",
     }
-    content: children RejectChild / IntoRejectChild {
+    content: children new() RejectChild / IntoRejectChild {
         message = "`<Reject>` cannot contain `{Self}`",
         note = "`<Reject>` accepts only Parameter";
         Parameter => parameter,

@@ -228,7 +228,7 @@ define_element! {
     /// assert_eq!(h.to_string(), r#"<Headers><Header name="X-A" value="1"/></Headers>"#);
     /// ```
     pub struct Headers<'a> = "Headers" {}
-    content: children HeadersChild / IntoHeadersChild {
+    content: children new() HeadersChild / IntoHeadersChild {
         message = "`<Headers>` cannot contain `{Self}`",
         note = "`<Headers>` accepts only Header";
         Header => header,

@@ -52,7 +52,7 @@ define_element! {
         /// Seconds to wait for input.
         timeout: u32 = "timeout",
     }
-    content: children GatherChild / IntoGatherChild {
+    content: children new() GatherChild / IntoGatherChild {
         message = "`<Gather>` cannot contain `{Self}`",
         note = "`<Gather>` accepts Say, Play and Pause";
         Say => say, Play => play, Pause => pause,

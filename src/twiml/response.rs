@@ -18,7 +18,7 @@ define_element! {
     /// );
     /// ```
     pub struct Response<'a> = "Response" {}
-    content: children ResponseChild / IntoResponseChild {
+    content: children new() ResponseChild / IntoResponseChild {
         message = "`<Response>` cannot contain `{Self}`",
         note = "`<Response>` accepts the verbs Say, Play, Pause, Gather, Record, Dial, Hangup, Reject, Redirect";
         Say => say, Play => play, Pause => pause, Gather => gather, Record => record, Dial => dial,

@@ -4,7 +4,8 @@ use std::borrow::Cow;
 
 use super::Voice;
 use crate::ssml::{
-    AmazonDomain, AmazonEffect, Break, Emphasis, Lang, Paragraph, Phoneme, Prosody, SayAs, Sentence, Sub, Word,
+    AmazonDomain, AmazonEffect, Break, Emphasis, Lang, Paragraph, Phoneme, Prosody, SayAs, Sentence, Sub, TrustedSsml,
+    Word,
 };
 use crate::xml::define::define_element;
 
@@ -27,7 +28,7 @@ define_element! {
     }
     content: mixed new(text) SayContent / IntoSayContent {
         message = "`<Say>` cannot contain `{Self}`",
-        note = "`<Say>` accepts text and SSML: break, emphasis, lang, p, phoneme, prosody, s, say-as, sub, w, amazon:effect, amazon:domain";
-        Break, Emphasis, Lang, Paragraph, Phoneme, Prosody, Sentence, SayAs, Sub, Word, AmazonEffect, AmazonDomain,
+        note = "`<Say>` accepts text and SSML: break, emphasis, lang, p, phoneme, prosody, s, say-as, sub, w, amazon:effect, amazon:domain, TrustedSsml";
+        Break, Emphasis, Lang, Paragraph, Phoneme, Prosody, Sentence, SayAs, Sub, Word, AmazonEffect, AmazonDomain, TrustedSsml,
     }
 }

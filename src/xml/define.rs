@@ -66,6 +66,23 @@ macro_rules! define_element {
                 self
             }
 
+            /// Sets an attribute from its XML name and text, as a parser does: a known attribute is
+            /// parsed into its type (an error if it does not fit), any other name is added to the
+            /// extras.
+            pub fn set_attribute(
+                &mut self,
+                name: impl Into<std::borrow::Cow<$lt, str>>,
+                value: impl Into<std::borrow::Cow<$lt, str>>,
+            ) -> Result<(), $crate::xml::ValueError> {
+                let name = name.into();
+                let value = value.into();
+                match &*name {
+                    $( $attr => self.$field = Some(<$ty as $crate::xml::AttributeValue>::parse_value(&value)?), )*
+                    _ => self.extra_attributes.push($crate::xml::Attribute { name, value }),
+                }
+                Ok(())
+            }
+
             /// Whether the known attribute with XML name `name` is set.
             pub fn has_attribute(&self, name: &str) -> bool {
                 match name {
@@ -182,7 +199,7 @@ macro_rules! define_element {
     (
         $(#[$meta:meta])*
         pub struct $name:ident<$lt:lifetime> = $xml:literal { $($attrs:tt)* }
-        content: children $enum:ident / $trait:ident {
+        content: children new($($first:ident)?) $enum:ident / $trait:ident {
             message = $msg:literal, note = $note:literal;
             $( $child:ident $(=> $short:ident)? ),* $(,)?
         }
@@ -193,13 +210,25 @@ macro_rules! define_element {
         });
         define_element!(@common $name<$lt> $xml { $($attrs)* });
         define_element!(@children $name<$lt> $xml $enum $trait [$msg $note] [] { $($child $(=> $short)?),* });
+        define_element!(@children_ctor $name<$lt> $trait $($first)?);
+        define_element!(@render_children $name $xml false);
+    };
+
+    (@children_ctor $name:ident<$lt:lifetime> $trait:ident) => {
         impl<$lt> $name<$lt> {
             /// A new element with no attributes and no children.
             pub fn new() -> Self {
                 Self::default()
             }
         }
-        define_element!(@render_children $name $xml false);
+    };
+    (@children_ctor $name:ident<$lt:lifetime> $trait:ident first) => {
+        impl<$lt> $name<$lt> {
+            /// A new element with its first (required) child; add more with `child`.
+            pub fn new(first: impl $trait<$lt>) -> Self {
+                Self::default().child(first)
+            }
+        }
     };
 
     // ----- text mixed with children -----
@@ -317,6 +346,8 @@ macro_rules! define_element {
         #[doc = concat!("A child of `<", $xml, ">`.")]
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
+        // Children live inline in their parent's Vec: one allocation per parent, none per child.
+        #[allow(clippy::large_enum_variant)]
         pub enum $enum<$lt> {
             $(
                 #[doc = concat!("A [`", stringify!($child), "`] element.")]
@@ -375,6 +406,12 @@ macro_rules! define_element {
                 $enum::Custom(self)
             }
         }
+        impl<$lt> $trait<$lt> for $enum<$lt> {
+            fn into_child(self) -> $enum<$lt> {
+                self
+            }
+        }
+        impl $crate::xml::sealed::Sealed for $enum<'_> {}
         $(
             impl<$lt> $trait<$lt> for &$lt str {
                 fn into_child(self) -> $enum<$lt> {

@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use proptest::prelude::*;
+
 /// Canonical form of an XML document for comparisons: declaration dropped, attributes sorted,
 /// `<X></X>` equal to `<X/>`, whitespace-only text between elements dropped.
 pub fn canonical(xml: &str) -> String {
@@ -112,4 +114,31 @@ pub fn vectors(file: &str) -> Vec<serde_json::Value> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/vectors").join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap()
+}
+
+/// Strings rich in what breaks naive writers: markup characters, quotes, whitespace controls,
+/// forbidden controls, `]]>`, `--`, noncharacters, and any other Unicode.
+pub fn hostile_string() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => any::<char>().prop_map(String::from),
+        1 => prop::sample::select(vec![
+            "<", ">", "&", "\"", "'", "\t", "\n", "\r", "\r\n", "\u{0}", "\u{1}", "\u{8}", "\u{B}", "\u{C}",
+            "\u{1F}", "\u{7F}", "\u{85}", "]]>", "--", "<!--", "<![CDATA[", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}",
+            "&amp;", "&#1;", "\"/><Record/><Say x=\"", "</Say><Dial>+1900</Dial><Say>", "é", "😀",
+        ])
+        .prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+}
+
+pub fn expected(s: &str) -> String {
+    callml::xml::replace_forbidden(s).into_owned()
+}
+
+pub fn parse(xml: &str) -> roxmltree::Document<'_> {
+    roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("not well-formed ({e}): {xml:?}"))
+}
+
+pub fn text_of(node: roxmltree::Node<'_, '_>) -> String {
+    node.children().filter(|c| c.is_text()).map(|c| c.text().unwrap_or("")).collect()
 }

@@ -1,0 +1,54 @@
+//! Bandwidth Voice v2 BXML: the reply to Bandwidth's `initiate`, `gather`, `transferComplete`, ...
+//! callbacks (`<Response>`), and the body of live-call updates (`<Bxml>`).
+//!
+//! Same qualities as [`twiml`](crate::twiml): typed attributes with exact XML names from one table,
+//! no defaults written, decimals in shortest form (`5`, `5.1`), lowercase booleans, empty strings
+//! kept (`tag=""` clears a tag), nesting checked by the compiler, SSML typed (or explicitly trusted)
+//! so plain text such as `a<b and c>d` is escaped.
+//!
+//! Answering seed 002's `initiate` callback:
+//!
+//! ```
+//! use callml::bxml::{Gather, Response, SpeakSentence};
+//! use callml::xml::Render;
+//!
+//! let reply = Response::new()
+//!     .speak_sentence(SpeakSentence::new("Thanks for calling.").voice("julie"))
+//!     .gather(Gather::new().gather_url("/bandwidth/v2/callbacks").max_digits(1).speak_sentence("Press 1 for sales."));
+//! assert_eq!(
+//!     reply.to_xml(),
+//!     concat!(
+//!         r#"<?xml version="1.0" encoding="UTF-8"?><Response><SpeakSentence voice="julie">Thanks for calling.</SpeakSentence>"#,
+//!         r#"<Gather gatherUrl="/bandwidth/v2/callbacks" maxDigits="1"><SpeakSentence>Press 1 for sales.</SpeakSentence></Gather></Response>"#
+//!     )
+//! );
+//! ```
+//!
+//! ```compile_fail
+//! use callml::bxml::{Gather, Transfer, PhoneNumber};
+//! let g = Gather::new().child(Transfer::new(PhoneNumber::new("+1"))); // `<Gather>` cannot contain `Transfer<'_>`
+//! ```
+
+mod flow;
+mod gather;
+mod recording;
+mod response;
+mod speech;
+mod streaming;
+mod transfer;
+mod values;
+
+pub use flow::{Bridge, Conference, Hangup, Pause, Redirect, Ring, Tag};
+pub use gather::{Gather, GatherChild, IntoGatherChild, StartGather, StopGather};
+pub use recording::{PauseRecording, Record, ResumeRecording, StartRecording, StopRecording};
+pub use response::{Bxml, IntoVerb, Response, Verb};
+pub use speech::{IntoSpeakSentenceContent, PlayAudio, SendDtmf, SpeakSentence, SpeakSentenceContent};
+pub use streaming::{
+    Connect, ConnectChild, CustomParam, Endpoint, IntoConnectChild, IntoStartStreamChild, IntoStartTranscriptionChild,
+    StartStream, StartStreamChild, StartTranscription, StartTranscriptionChild, StopStream, StopTranscription,
+    StreamParam,
+};
+pub use transfer::{
+    Forward, IntoReferChild, IntoTransferChild, PhoneNumber, Refer, ReferChild, SipUri, Transfer, TransferChild,
+};
+pub use values::*;

@@ -1,0 +1,40 @@
+//! Documented value sets of BXML attributes, as open enums.
+
+use crate::xml::value::open_enum;
+
+open_enum! {
+    /// HTTP method for a callback URL.
+    pub enum Method { Get => "GET", Post => "POST" }
+}
+open_enum! {
+    /// `<SpeakSentence gender>`.
+    pub enum Gender { Male => "male", Female => "female" }
+}
+open_enum! {
+    /// Recording `fileFormat`.
+    pub enum FileFormat { Wav => "wav", Mp3 => "mp3" }
+}
+open_enum! {
+    /// `diversionTreatment` on Transfer and Forward.
+    pub enum DiversionTreatment { None => "none", Propagate => "propagate", Stack => "stack" }
+}
+open_enum! {
+    /// `diversionReason` on Transfer and Forward (used with `stack`).
+    pub enum DiversionReason {
+        Unknown => "unknown", UserBusy => "user-busy", NoAnswer => "no-answer", Unavailable => "unavailable",
+        Unconditional => "unconditional", TimeOfDay => "time-of-day", DoNotDisturb => "do-not-disturb",
+        Deflection => "deflection", FollowMe => "follow-me", OutOfService => "out-of-service", Away => "away",
+    }
+}
+open_enum! {
+    /// `<StartStream mode>`.
+    pub enum StreamMode { Unidirectional => "unidirectional", Bidirectional => "bidirectional" }
+}
+open_enum! {
+    /// `tracks` on StartStream and StartTranscription.
+    pub enum Tracks { Inbound => "inbound", Outbound => "outbound", Both => "both" }
+}
+open_enum! {
+    /// `<Gather input>` (newer SDKs).
+    pub enum GatherInput { Dtmf => "dtmf", Speech => "speech", Both => "both" }
+}

@@ -1,0 +1,47 @@
+//! Pre-built SSML markup that the caller vouches for.
+
+use std::borrow::Cow;
+
+use crate::xml::{ParseError, ParseLimits, Render, Sink, Writer, read_fragment};
+
+/// SSML markup built elsewhere (a template, a content system) that goes into `<Say>` or
+/// `<SpeakSentence>` as is. The caller vouches that the provider accepts it; the crate still checks
+/// that it is a well-formed XML fragment, so the document stays well-formed:
+///
+/// ```
+/// use callml::ssml::TrustedSsml;
+/// use callml::twiml::Say;
+///
+/// let ssml = TrustedSsml::new(r#"Hola <break time="1s"/> <emphasis>amigo</emphasis>"#).unwrap();
+/// assert_eq!(Say::new("").child(ssml).to_string(), r#"<Say>Hola <break time="1s"/> <emphasis>amigo</emphasis></Say>"#);
+///
+/// // Text that only looks like markup is refused: build it as text instead, which escapes it.
+/// assert!(TrustedSsml::new("if a<b and c>d").is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TrustedSsml<'a> {
+    markup: Cow<'a, str>,
+}
+
+impl<'a> TrustedSsml<'a> {
+    /// Checks that `markup` is a well-formed fragment (balanced elements, valid names, escaped
+    /// `&`/`<`, no characters XML 1.0 forbids, no DTD) and wraps it.
+    pub fn new(markup: impl Into<Cow<'a, str>>) -> Result<Self, ParseError> {
+        let markup = markup.into();
+        read_fragment(&markup, ParseLimits::DEFAULT)?;
+        Ok(TrustedSsml { markup })
+    }
+
+    /// The markup.
+    pub fn as_str(&self) -> &str {
+        &self.markup
+    }
+}
+
+impl Render for TrustedSsml<'_> {
+    fn write_element<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>) {
+        w.raw(&self.markup);
+    }
+}
+
+impl crate::xml::sealed::Sealed for TrustedSsml<'_> {}
