@@ -1,7 +1,7 @@
 //! # callml
 //!
 //! Answer phone calls from Rust web handlers: typed, nesting-checked builders for TwiML-style markup
-//! ([`twiml`]) with SSML ([`ssml`]), on a dialect-independent XML core ([`xml`]) that always writes
+//! ([`twiml`](mod@twiml)) with SSML ([`ssml`]), on a dialect-independent XML core ([`xml`]) that always writes
 //! well-formed, correctly escaped XML.
 //!
 //! ```
@@ -23,6 +23,11 @@ pub mod bxml;
 pub mod ssml;
 pub mod twiml;
 pub mod xml;
+
+#[doc(hidden)]
+pub use bxml::__names as __bxml_names;
+#[doc(hidden)]
+pub use twiml::__names as __twiml_names;
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]

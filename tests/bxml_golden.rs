@@ -161,6 +161,7 @@ fn bxml_root_renders_the_same_verbs() {
     let update = Bxml::from(doc.clone());
     assert_eq!(update.to_xml().replace("Bxml>", "Response>"), doc.to_xml());
     common::assert_golden("bxml/live_update.xml", &update.to_xml());
+    common::assert_golden("bxml/live_update.pretty.xml", &update.to_xml_with(RenderOptions::new().pretty(true)));
 }
 
 #[test]

@@ -6,4 +6,5 @@ fn nesting_rules() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/compile_fail/twiml/*.rs");
     t.compile_fail("tests/compile_fail/bxml/*.rs");
+    t.compile_fail("tests/compile_fail/macros/*.rs");
 }

@@ -1,7 +1,7 @@
 //! Bandwidth Voice v2 BXML: the reply to Bandwidth's `initiate`, `gather`, `transferComplete`, ...
 //! callbacks (`<Response>`), and the body of live-call updates (`<Bxml>`).
 //!
-//! Same qualities as [`twiml`](crate::twiml): typed attributes with exact XML names from one table,
+//! Same qualities as [`twiml`](mod@crate::twiml): typed attributes with exact XML names from one table,
 //! no defaults written, decimals in shortest form (`5`, `5.1`), lowercase booleans, empty strings
 //! kept (`tag=""` clears a tag), nesting checked by the compiler, SSML typed (or explicitly trusted)
 //! so plain text such as `a<b and c>d` is escaped.
@@ -31,6 +31,7 @@
 
 mod flow;
 mod gather;
+mod macros;
 mod recording;
 mod response;
 mod speech;
@@ -52,3 +53,6 @@ pub use transfer::{
     Forward, IntoReferChild, IntoTransferChild, PhoneNumber, Refer, ReferChild, SipUri, Transfer, TransferChild,
 };
 pub use values::*;
+
+#[doc(hidden)]
+pub use macros::names as __names;

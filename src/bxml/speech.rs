@@ -25,7 +25,7 @@ define_element! {
         /// Named voice (`julie`, `paul`, `kate`, ...).
         voice: Cow<'a, str> = "voice",
     }
-    content: mixed new(text) SpeakSentenceContent / IntoSpeakSentenceContent {
+    content: speech new(text) SpeakSentenceContent / IntoSpeakSentenceContent {
         message = "`<SpeakSentence>` cannot contain `{Self}`",
         note = "`<SpeakSentence>` accepts text and SSML: break, emphasis, lang, p, phoneme, prosody, s, say-as, sub, TrustedSsml";
         Break, Emphasis, Lang, Paragraph, Phoneme, Prosody, Sentence, SayAs, Sub, TrustedSsml,

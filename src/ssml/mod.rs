@@ -62,7 +62,7 @@ define_element! {
         /// How much stress.
         level: EmphasisLevel = "level",
     }
-    content: mixed new(text) EmphasisContent / IntoEmphasisContent {
+    content: speech new(text) EmphasisContent / IntoEmphasisContent {
         message = "`<emphasis>` cannot contain `{Self}`",
         note = "`<emphasis>` accepts text, break, emphasis, lang, phoneme, prosody, say-as, sub, w, amazon:effect, amazon:domain (not p or s)";
         Break, Emphasis, Lang, Phoneme, Prosody, SayAs, Sub, Word, AmazonEffect, AmazonDomain,
@@ -80,7 +80,7 @@ define_element! {
         /// The language tag.
         xml_lang: Cow<'a, str> = "xml:lang",
     }
-    content: mixed new(text) LangContent / IntoLangContent {
+    content: speech new(text) LangContent / IntoLangContent {
         message = "`<lang>` cannot contain `{Self}`",
         note = "`<lang>` accepts text and every SSML element";
         Break, Emphasis, Lang, Paragraph, Phoneme, Prosody, Sentence, SayAs, Sub, Word, AmazonEffect, AmazonDomain,
@@ -96,7 +96,7 @@ define_element! {
     /// assert_eq!(p.to_string(), "<p><s>One.</s><s>Two.</s></p>");
     /// ```
     pub struct Paragraph<'a> = "p" {}
-    content: mixed new(text) ParagraphContent / IntoParagraphContent {
+    content: speech new(text) ParagraphContent / IntoParagraphContent {
         message = "`<p>` cannot contain `{Self}`",
         note = "`<p>` accepts text and every SSML element except p";
         Break, Emphasis, Lang, Phoneme, Prosody, Sentence, SayAs, Sub, Word, AmazonEffect, AmazonDomain,
@@ -135,7 +135,7 @@ define_element! {
         /// Volume: a level or a change in dB such as `+6dB`.
         volume: ProsodyVolume = "volume",
     }
-    content: mixed new(text) ProsodyContent / IntoProsodyContent {
+    content: speech new(text) ProsodyContent / IntoProsodyContent {
         message = "`<prosody>` cannot contain `{Self}`",
         note = "`<prosody>` accepts text and every SSML element";
         Break, Emphasis, Lang, Paragraph, Phoneme, Prosody, Sentence, SayAs, Sub, Word, AmazonEffect, AmazonDomain,
@@ -150,7 +150,7 @@ define_element! {
     /// assert_eq!(Sentence::new("Hello.").to_string(), "<s>Hello.</s>");
     /// ```
     pub struct Sentence<'a> = "s" {}
-    content: mixed new(text) SentenceContent / IntoSentenceContent {
+    content: speech new(text) SentenceContent / IntoSentenceContent {
         message = "`<s>` cannot contain `{Self}`",
         note = "`<s>` accepts text, break, emphasis, lang, phoneme, prosody, say-as, sub, w, amazon:effect, amazon:domain (not p or s)";
         Break, Emphasis, Lang, Phoneme, Prosody, SayAs, Sub, Word, AmazonEffect, AmazonDomain,
@@ -199,7 +199,7 @@ define_element! {
         /// Part of speech, e.g. `amazon:VB`.
         role: Cow<'a, str> = "role",
     }
-    content: mixed new(text) WordContent / IntoWordContent {
+    content: speech new(text) WordContent / IntoWordContent {
         message = "`<w>` cannot contain `{Self}`",
         note = "`<w>` accepts text, break, emphasis, phoneme, prosody, say-as, sub";
         Break, Emphasis, Phoneme, Prosody, SayAs, Sub,
@@ -218,7 +218,7 @@ define_element! {
         /// The effect.
         name: AmazonEffectName = "name",
     }
-    content: mixed new(text) AmazonEffectContent / IntoAmazonEffectContent {
+    content: speech new(text) AmazonEffectContent / IntoAmazonEffectContent {
         message = "`<amazon:effect>` cannot contain `{Self}`",
         note = "`<amazon:effect>` accepts text and every SSML element";
         Break, Emphasis, Lang, Paragraph, Phoneme, Prosody, Sentence, SayAs, Sub, Word, AmazonEffect, AmazonDomain,
@@ -237,7 +237,7 @@ define_element! {
         /// The style.
         name: AmazonDomainName = "name",
     }
-    content: mixed new(text) AmazonDomainContent / IntoAmazonDomainContent {
+    content: speech new(text) AmazonDomainContent / IntoAmazonDomainContent {
         message = "`<amazon:domain>` cannot contain `{Self}`",
         note = "`<amazon:domain>` accepts text and every SSML element";
         Break, Emphasis, Lang, Paragraph, Phoneme, Prosody, Sentence, SayAs, Sub, Word, AmazonEffect, AmazonDomain,

@@ -26,6 +26,7 @@
 mod control;
 mod dial;
 mod gather;
+mod macros;
 mod media;
 mod record;
 mod response;
@@ -43,3 +44,6 @@ pub use record::Record;
 pub use response::{IntoResponseChild, Response, ResponseChild};
 pub use say::{IntoSayContent, Say, SayContent};
 pub use values::*;
+
+#[doc(hidden)]
+pub use macros::names as __names;

@@ -26,7 +26,7 @@ define_element! {
         /// The voice.
         voice: Voice = "voice",
     }
-    content: mixed new(text) SayContent / IntoSayContent {
+    content: speech new(text) SayContent / IntoSayContent {
         message = "`<Say>` cannot contain `{Self}`",
         note = "`<Say>` accepts text and SSML: break, emphasis, lang, p, phoneme, prosody, s, say-as, sub, w, amazon:effect, amazon:domain, TrustedSsml";
         Break, Emphasis, Lang, Paragraph, Phoneme, Prosody, Sentence, SayAs, Sub, Word, AmazonEffect, AmazonDomain, TrustedSsml,

@@ -37,6 +37,12 @@ open_enum! {
         True => "true", False => "false",
     }
 }
+impl From<bool> for DialRecord {
+    /// ACML's boolean form.
+    fn from(on: bool) -> Self {
+        if on { DialRecord::True } else { DialRecord::False }
+    }
+}
 open_enum! {
     /// `trim` on Dial and Record.
     pub enum Trim { TrimSilence => "trim-silence", DoNotTrim => "do-not-trim" }

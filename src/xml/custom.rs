@@ -100,9 +100,9 @@ impl<'a> Custom<'a> {
         self.children.push(CustomNode::Text(text.into()));
         self
     }
-    /// Adds a child element.
-    pub fn child(mut self, child: Custom<'a>) -> Self {
-        self.children.push(CustomNode::Element(child));
+    /// Adds a child: another custom element, or text.
+    pub fn child(mut self, child: impl Into<CustomNode<'a>>) -> Self {
+        self.children.push(child.into());
         self
     }
 }
@@ -128,6 +128,27 @@ impl Render for Custom<'_> {
 }
 
 impl super::sealed::Sealed for Custom<'_> {}
+
+impl<'a> From<Custom<'a>> for CustomNode<'a> {
+    fn from(e: Custom<'a>) -> Self {
+        CustomNode::Element(e)
+    }
+}
+impl<'a> From<&'a str> for CustomNode<'a> {
+    fn from(t: &'a str) -> Self {
+        CustomNode::Text(t.into())
+    }
+}
+impl From<String> for CustomNode<'_> {
+    fn from(t: String) -> Self {
+        CustomNode::Text(t.into())
+    }
+}
+impl<'a> From<Cow<'a, str>> for CustomNode<'a> {
+    fn from(t: Cow<'a, str>) -> Self {
+        CustomNode::Text(t)
+    }
+}
 
 impl std::fmt::Display for Custom<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

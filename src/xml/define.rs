@@ -31,7 +31,9 @@ const fn str_less(a: &[u8], b: &[u8]) -> bool {
 /// - `empty`: no content;
 /// - `text`: a text field (`new(text)`, `From<&str>`);
 /// - `children Enum / Trait`: typed children (`new()`);
-/// - `mixed new(text)` / `mixed new()`: text runs and typed children.
+/// - `mixed new(text)` / `mixed new()`: text runs and typed children;
+/// - `speech new(text)`: the same, always laid out on one line in pretty mode (whitespace between
+///   speech elements would be spoken).
 macro_rules! define_element {
     // ----- shared parts -----
     (@common $name:ident<$lt:lifetime> $xml:literal
@@ -178,7 +180,18 @@ macro_rules! define_element {
             }
         }
         define_element!(@from_text $name<$lt>);
-        define_element!(@no_children $name<$lt>);
+        impl<$lt> $name<$lt> {
+            /// Appends text to the text content (what the `twiml!`/`bxml!` macros call for text).
+            pub fn child(mut self, text: impl $crate::xml::TextContent<$lt, Self>) -> Self {
+                let text = text.into_text();
+                if self.text.is_empty() {
+                    self.text = text;
+                } else {
+                    self.text.to_mut().push_str(&text);
+                }
+                self
+            }
+        }
         impl $crate::xml::Render for $name<'_> {
             #[inline]
             fn write_element<S: $crate::xml::Sink + ?Sized>(&self, w: &mut $crate::xml::Writer<'_, S>) {
@@ -235,7 +248,7 @@ macro_rules! define_element {
     (
         $(#[$meta:meta])*
         pub struct $name:ident<$lt:lifetime> = $xml:literal { $($attrs:tt)* }
-        content: mixed new($($ctor:ident)?) $enum:ident / $trait:ident {
+        content: $kind:ident new($($ctor:ident)?) $enum:ident / $trait:ident {
             message = $msg:literal, note = $note:literal;
             $( $child:ident $(=> $short:ident)? ),* $(,)?
         }
@@ -259,7 +272,7 @@ macro_rules! define_element {
             }
         }
         define_element!(@from_text $name<$lt>);
-        define_element!(@render_children $name $xml true);
+        define_element!(@render_children $name $xml $kind);
     };
 
     (@mixed_ctor $name:ident<$lt:lifetime> text) => {
@@ -337,7 +350,10 @@ macro_rules! define_element {
             }
         }
     };
-    (@holds_text $self:ident true) => { $self.children.iter().any(|c| c.is_text()) };
+    // Speech content (Say, SpeakSentence, SSML containers) is always laid out inline: whitespace
+    // between its elements would be spoken text.
+    (@holds_text $self:ident speech) => { true };
+    (@holds_text $self:ident mixed) => { $self.children.iter().any(|c| c.is_text()) };
     (@holds_text $self:ident false) => { false };
 
     (@children $name:ident<$lt:lifetime> $xml:literal $enum:ident $trait:ident [$msg:literal $note:literal]

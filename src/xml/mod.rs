@@ -5,6 +5,7 @@
 pub(crate) mod custom;
 pub(crate) mod define;
 mod escape;
+mod markup_macro;
 pub(crate) mod name;
 mod read;
 mod render;
@@ -30,6 +31,34 @@ pub use writer::Writer;
     note = "`{Parent}` holds no child elements"
 )]
 pub trait NoChildElements<Parent>: sealed::Sealed {}
+
+/// Text that can be appended to an element holding only text (`Play`, `Number`, `say-as`, ...):
+/// `&str`, `String`, `Cow<str>`. Anything else fails with a message naming the element.
+#[diagnostic::on_unimplemented(
+    message = "`{Parent}` holds only text, not `{Self}`",
+    label = "not allowed here",
+    note = "`{Parent}` holds only text"
+)]
+pub trait TextContent<'a, Parent>: sealed::Sealed {
+    /// The text.
+    fn into_text(self) -> std::borrow::Cow<'a, str>;
+}
+
+impl<'a, P> TextContent<'a, P> for &'a str {
+    fn into_text(self) -> std::borrow::Cow<'a, str> {
+        self.into()
+    }
+}
+impl<'a, P> TextContent<'a, P> for String {
+    fn into_text(self) -> std::borrow::Cow<'a, str> {
+        self.into()
+    }
+}
+impl<'a, P> TextContent<'a, P> for std::borrow::Cow<'a, str> {
+    fn into_text(self) -> std::borrow::Cow<'a, str> {
+        self
+    }
+}
 
 pub(crate) mod sealed {
     /// Seals the nesting traits: only this crate decides what may contain what.

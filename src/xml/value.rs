@@ -311,6 +311,26 @@ impl<T> From<Vec<T>> for List<T> {
         List { items, separator: Separator::Space }
     }
 }
+/// The XML text form: comma-separated when it has commas (that separator is kept), otherwise
+/// whitespace-separated.
+///
+/// ```
+/// use callml::xml::{List, Separator};
+/// let events: List<String> = List::from("initiated,ringing");
+/// assert_eq!(events.items(), &["initiated".to_string(), "ringing".to_string()]);
+/// assert_eq!(events.separator_used(), Separator::Comma);
+/// ```
+impl<T: for<'s> From<&'s str>> From<&str> for List<T> {
+    fn from(s: &str) -> Self {
+        let (separator, items) = if s.contains(',') {
+            (Separator::Comma, s.split(',').map(str::trim).map(T::from).collect())
+        } else {
+            (Separator::Space, s.split_ascii_whitespace().map(T::from).collect())
+        };
+        List { items, separator }
+    }
+}
+
 impl<T> FromIterator<T> for List<T> {
     fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
         List { items: iter.into_iter().collect(), separator: Separator::Space }

@@ -1,0 +1,3 @@
+fn main() {
+    let _ = callml::bxml! { Gather(max_digits = 1) { Transfer { PhoneNumber { "+1" } } } };
+}
