@@ -29,6 +29,7 @@
 //! let g = Gather::new().child(Transfer::new(PhoneNumber::new("+1"))); // `<Gather>` cannot contain `Transfer<'_>`
 //! ```
 
+mod document;
 mod flow;
 mod gather;
 mod macros;
@@ -37,6 +38,7 @@ mod response;
 mod speech;
 mod streaming;
 mod transfer;
+mod validate;
 mod values;
 
 pub use flow::{Bridge, Conference, Hangup, Pause, Redirect, Ring, Tag};

@@ -25,12 +25,14 @@
 
 mod control;
 mod dial;
+mod document;
 mod gather;
 mod macros;
 mod media;
 mod record;
 mod response;
 mod say;
+mod validate;
 mod values;
 
 pub use control::{Hangup, HangupChild, IntoHangupChild, IntoRejectChild, Parameter, Redirect, Reject, RejectChild};
@@ -43,6 +45,7 @@ pub use media::{Pause, Play};
 pub use record::Record;
 pub use response::{IntoResponseChild, Response, ResponseChild};
 pub use say::{IntoSayContent, Say, SayContent};
+pub use validate::Profile;
 pub use values::*;
 
 #[doc(hidden)]

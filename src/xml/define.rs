@@ -106,6 +106,50 @@ macro_rules! define_element {
                     $crate::xml::custom::write_extra_attributes(w, &self.extra_attributes, |n| self.has_attribute(n));
                 }
             }
+
+            #[doc(hidden)]
+            pub fn __json_attributes(&self, body: &mut serde_json::Map<String, serde_json::Value>) {
+                $(
+                    if let Some(v) = &self.$field {
+                        body.insert($attr.to_owned(), $crate::xml::AttributeValue::to_json(v));
+                    }
+                )*
+                for a in &self.extra_attributes {
+                    body.entry(a.name.to_string()).or_insert_with(|| serde_json::Value::String(a.value.to_string()));
+                }
+            }
+
+            #[doc(hidden)]
+            pub fn __json_set_attribute(&mut self, name: &str, value: &serde_json::Value, path: &str) -> Result<(), $crate::xml::JsonError> {
+                match name {
+                    $(
+                        $attr => {
+                            let v = <$ty as $crate::xml::AttributeValue>::from_json(value)
+                                .map_err(|e| $crate::xml::JsonError::new(format!("{path}.{name}"), e.to_string()))?;
+                            self.$field = Some(v);
+                        }
+                    )*
+                    _ => {
+                        let v = $crate::xml::json::extra_value(value, &format!("{path}.{name}"))?;
+                        self.extra_attributes.push($crate::xml::Attribute::new(name.to_owned(), v));
+                    }
+                }
+                Ok(())
+            }
+
+            #[doc(hidden)]
+            pub fn __lint_attributes(&self, path: &str, out: &mut $crate::xml::lint::Findings) {
+                $(
+                    if let Some(v) = &self.$field {
+                        let text = $crate::xml::AttributeValue::to_value_string(v);
+                        if !$crate::xml::AttributeValue::is_documented(v) {
+                            out.warning(path, format!(concat!("`{}` is not a documented value of `", $attr, "`"), text));
+                        }
+                        out.forbidden_chars(path, concat!("attribute `", $attr, "`"), &text);
+                    }
+                )*
+                out.extras(path, &self.extra_attributes, |n| self.has_attribute(n));
+            }
         }
 
         impl $crate::xml::sealed::Sealed for $name<'_> {}
@@ -135,12 +179,232 @@ macro_rules! define_element {
             }
         }
         define_element!(@no_children $name<$lt>);
+        define_element!(@content_impl $name $xml empty);
         impl $crate::xml::Render for $name<'_> {
             #[inline]
             fn write_element<S: $crate::xml::Sink + ?Sized>(&self, w: &mut $crate::xml::Writer<'_, S>) {
                 w.open(concat!("<", $xml));
                 self.write_attributes(w);
                 w.close_empty();
+            }
+        }
+    };
+
+    // ----- reading, JSON and lint, per content kind -----
+    (@content_impl $name:ident $xml:literal empty) => {
+        impl $name<'static> {
+            #[doc(hidden)]
+            pub fn __from_tree(
+                ctx: &$crate::xml::tree::Ctx<'_>,
+                el: &$crate::xml::Element<'_>,
+                path: &$crate::xml::tree::Path<'_, '_>,
+            ) -> Result<Self, $crate::xml::ParseError> {
+                let mut e = Self::default();
+                ctx.attributes(el, path, |n, v| e.set_attribute(n, v))?;
+                ctx.no_content(el, path)?;
+                Ok(e)
+            }
+            #[doc(hidden)]
+            pub fn __from_json_body(
+                body: &serde_json::Map<String, serde_json::Value>,
+                path: &str,
+                _vocabulary: $crate::xml::tree::Vocabulary,
+            ) -> Result<Self, $crate::xml::JsonError> {
+                let mut e = Self::default();
+                for (k, v) in body {
+                    match k.as_str() {
+                        "text" | "children" if v.as_str() == Some("") || v.as_array().is_some_and(|a| a.is_empty()) => {}
+                        "text" | "children" => {
+                            return Err($crate::xml::JsonError::new(format!("{path}.{k}"), concat!("<", $xml, "> holds no content")));
+                        }
+                        _ => e.__json_set_attribute(k, v, path)?,
+                    }
+                }
+                Ok(e)
+            }
+        }
+        impl $name<'_> {
+            #[doc(hidden)]
+            pub fn __json_body(&self) -> serde_json::Map<String, serde_json::Value> {
+                let mut body = serde_json::Map::new();
+                self.__json_attributes(&mut body);
+                body
+            }
+            #[doc(hidden)]
+            pub fn __lint(&self, path: &str, out: &mut $crate::xml::lint::Findings) {
+                self.__lint_attributes(path, out);
+            }
+        }
+        define_element!(@json_api $name $xml);
+    };
+    (@content_impl $name:ident $xml:literal text) => {
+        impl $name<'static> {
+            #[doc(hidden)]
+            pub fn __from_tree(
+                ctx: &$crate::xml::tree::Ctx<'_>,
+                el: &$crate::xml::Element<'_>,
+                path: &$crate::xml::tree::Path<'_, '_>,
+            ) -> Result<Self, $crate::xml::ParseError> {
+                let mut e = Self::default();
+                ctx.attributes(el, path, |n, v| e.set_attribute(n, v))?;
+                e.text = ctx.text_only(el, path)?;
+                Ok(e)
+            }
+            #[doc(hidden)]
+            pub fn __from_json_body(
+                body: &serde_json::Map<String, serde_json::Value>,
+                path: &str,
+                _vocabulary: $crate::xml::tree::Vocabulary,
+            ) -> Result<Self, $crate::xml::JsonError> {
+                let mut e = Self::default();
+                for (k, v) in body {
+                    if k != "text" && k != "children" {
+                        e.__json_set_attribute(k, v, path)?;
+                    }
+                }
+                let mut text = String::new();
+                for (item_path, item) in $crate::xml::json::content(body, path)? {
+                    let t = item.as_str().ok_or_else(|| {
+                        $crate::xml::JsonError::new(item_path, concat!("<", $xml, "> holds only text"))
+                    })?;
+                    text.push_str(t);
+                }
+                e.text = text.into();
+                Ok(e)
+            }
+        }
+        impl $name<'_> {
+            #[doc(hidden)]
+            pub fn __json_body(&self) -> serde_json::Map<String, serde_json::Value> {
+                let mut body = serde_json::Map::new();
+                self.__json_attributes(&mut body);
+                if !self.text.is_empty() {
+                    body.insert("text".into(), serde_json::Value::String(self.text.to_string()));
+                }
+                body
+            }
+            #[doc(hidden)]
+            pub fn __lint(&self, path: &str, out: &mut $crate::xml::lint::Findings) {
+                self.__lint_attributes(path, out);
+                out.forbidden_chars(path, "text", &self.text);
+            }
+        }
+        define_element!(@json_api $name $xml);
+    };
+    (@content_impl $name:ident $xml:literal $enum:ident $kind:ident) => {
+        impl $name<'static> {
+            #[doc(hidden)]
+            pub fn __from_tree(
+                ctx: &$crate::xml::tree::Ctx<'_>,
+                el: &$crate::xml::Element<'_>,
+                path: &$crate::xml::tree::Path<'_, '_>,
+            ) -> Result<Self, $crate::xml::ParseError> {
+                let mut e = Self::default();
+                ctx.attributes(el, path, |n, v| e.set_attribute(n, v))?;
+                e.children.reserve_exact(el.children.len());
+                for (i, node) in el.children.iter().enumerate() {
+                    match node {
+                        $crate::xml::Node::Text(t) => define_element!(@tree_text $kind e ctx el path t $enum),
+                        $crate::xml::Node::Element(child) => {
+                            let child_path = path.child(&child.name, &el.children, i);
+                            e.children.push($enum::__from_tree(ctx, el, child, &child_path)?);
+                        }
+                    }
+                }
+                Ok(e)
+            }
+            #[doc(hidden)]
+            pub fn __from_json_body(
+                body: &serde_json::Map<String, serde_json::Value>,
+                path: &str,
+                vocabulary: $crate::xml::tree::Vocabulary,
+            ) -> Result<Self, $crate::xml::JsonError> {
+                let mut e = Self::default();
+                for (k, v) in body {
+                    if k != "text" && k != "children" {
+                        e.__json_set_attribute(k, v, path)?;
+                    }
+                }
+                for (item_path, item) in $crate::xml::json::content(body, path)? {
+                    e.children.push($enum::__from_json(item, &item_path, $xml, vocabulary)?);
+                }
+                Ok(e)
+            }
+        }
+        impl $name<'_> {
+            #[doc(hidden)]
+            pub fn __json_body(&self) -> serde_json::Map<String, serde_json::Value> {
+                let mut body = serde_json::Map::new();
+                self.__json_attributes(&mut body);
+                let mut items = Vec::with_capacity(self.children.len());
+                for c in &self.children {
+                    c.__to_json_into(&mut items);
+                }
+                $crate::xml::json::put_content(&mut body, items);
+                body
+            }
+            #[doc(hidden)]
+            pub fn __lint(&self, path: &str, out: &mut $crate::xml::lint::Findings) {
+                self.__lint_attributes(path, out);
+                let names: Vec<&str> = self.children.iter().map(|c| c.__name()).collect();
+                for (i, c) in self.children.iter().enumerate() {
+                    c.__lint(path, &$crate::xml::lint::child_path(path, &names, i), out);
+                }
+            }
+        }
+        define_element!(@json_api $name $xml);
+    };
+
+    (@tree_text children $e:ident $ctx:ident $el:ident $path:ident $t:ident $enum:ident) => {
+        if !$crate::xml::tree::is_whitespace($t) {
+            return Err($ctx.text_not_allowed($el, $path));
+        }
+    };
+    // Between nouns (Dial, Client, Sip), whitespace-only text is layout; in speech it is spoken.
+    (@tree_text mixed $e:ident $ctx:ident $el:ident $path:ident $t:ident $enum:ident) => {
+        if !$crate::xml::tree::is_whitespace($t) {
+            $e.children.push($enum::Text(std::borrow::Cow::Owned($t.to_string())))
+        }
+    };
+    (@tree_text speech $e:ident $ctx:ident $el:ident $path:ident $t:ident $enum:ident) => {
+        $e.children.push($enum::Text(std::borrow::Cow::Owned($t.to_string())))
+    };
+
+    (@json_api $name:ident $xml:literal) => {
+        impl $name<'_> {
+            /// The JSON form: `{"Name": {attributes..., "text" | "children"}}`; for a document
+            /// root, `{"Response": [verbs...]}` (the object form when the root has attributes).
+            pub fn to_json(&self) -> serde_json::Value {
+                let body = self.__json_body();
+                let root = $xml == "Response" || $xml == "Bxml";
+                if root && body.keys().all(|k| k == "children") {
+                    let verbs = body.get("children").cloned().unwrap_or(serde_json::Value::Array(Vec::new()));
+                    let mut outer = serde_json::Map::with_capacity(1);
+                    outer.insert($xml.to_owned(), verbs);
+                    return serde_json::Value::Object(outer);
+                }
+                $crate::xml::json::element($xml, body)
+            }
+            #[doc(hidden)]
+            pub fn __to_json_into(&self, out: &mut Vec<serde_json::Value>) {
+                out.push(self.to_json());
+            }
+        }
+        impl $name<'static> {
+            #[doc(hidden)]
+            pub fn __from_json_document(
+                value: &serde_json::Value,
+                vocabulary: $crate::xml::tree::Vocabulary,
+            ) -> Result<Self, $crate::xml::JsonError> {
+                match value.as_object().and_then(|o| o.get($xml).filter(|_| o.len() == 1)) {
+                    Some(serde_json::Value::Array(verbs)) => {
+                        let mut body = serde_json::Map::new();
+                        body.insert("children".into(), serde_json::Value::Array(verbs.clone()));
+                        Self::__from_json_body(&body, $xml, vocabulary)
+                    }
+                    Some(serde_json::Value::Object(body)) => Self::__from_json_body(body, $xml, vocabulary),
+                    _ => Err($crate::xml::JsonError::new("", concat!("expected {\"", $xml, "\": [...]}"))),
+                }
             }
         }
     };
@@ -180,6 +444,7 @@ macro_rules! define_element {
             }
         }
         define_element!(@from_text $name<$lt>);
+        define_element!(@content_impl $name $xml text);
         impl<$lt> $name<$lt> {
             /// Appends text to the text content (what the `twiml!`/`bxml!` macros call for text).
             pub fn child(mut self, text: impl $crate::xml::TextContent<$lt, Self>) -> Self {
@@ -224,6 +489,7 @@ macro_rules! define_element {
         define_element!(@common $name<$lt> $xml { $($attrs)* });
         define_element!(@children $name<$lt> $xml $enum $trait [$msg $note] [] { $($child $(=> $short)?),* });
         define_element!(@children_ctor $name<$lt> $trait $($first)?);
+        define_element!(@content_impl $name $xml $enum children);
         define_element!(@render_children $name $xml false);
     };
 
@@ -272,6 +538,7 @@ macro_rules! define_element {
             }
         }
         define_element!(@from_text $name<$lt>);
+        define_element!(@content_impl $name $xml $enum $kind);
         define_element!(@render_children $name $xml $kind);
     };
 
@@ -385,6 +652,88 @@ macro_rules! define_element {
                     _ => false,
                 }
             }
+
+            /// The element name of this child (`#text` for text).
+            pub fn name(&self) -> &str {
+                self.__name()
+            }
+
+            #[doc(hidden)]
+            pub fn __name(&self) -> &str {
+                match self {
+                    $( $enum::$child(_) => $child::NAME, )*
+                    $( $enum::$text(_) => "#text", )?
+                    $enum::Custom(c) => &c.name,
+                }
+            }
+
+            #[doc(hidden)]
+            pub fn __to_json_into(&self, out: &mut Vec<serde_json::Value>) {
+                match self {
+                    $( $enum::$child(e) => e.__to_json_into(out), )*
+                    $( $enum::$text(t) => out.push(serde_json::Value::String(t.to_string())), )?
+                    $enum::Custom(c) => out.push(c.to_json()),
+                }
+            }
+
+            #[doc(hidden)]
+            pub fn __lint(&self, parent_path: &str, path: &str, out: &mut $crate::xml::lint::Findings) {
+                match self {
+                    $( $enum::$child(e) => e.__lint(path, out), )*
+                    $( $enum::$text(t) => out.forbidden_chars(parent_path, "text", t), )?
+                    $enum::Custom(c) => out.custom(path, c),
+                }
+                let _ = parent_path;
+            }
+        }
+
+        impl $enum<'static> {
+            #[doc(hidden)]
+            pub fn __from_tree(
+                ctx: &$crate::xml::tree::Ctx<'_>,
+                parent: &$crate::xml::Element<'_>,
+                el: &$crate::xml::Element<'_>,
+                path: &$crate::xml::tree::Path<'_, '_>,
+            ) -> Result<Self, $crate::xml::ParseError> {
+                let name: &str = &el.name;
+                $(
+                    if name == $child::NAME {
+                        return Ok($enum::$child($child::__from_tree(ctx, el, path)?));
+                    }
+                )*
+                if ctx.vocabulary.knows(name) {
+                    return Err(ctx.not_allowed(parent, el, path));
+                }
+                Ok($enum::Custom($crate::xml::tree::custom_from_tree(el)))
+            }
+
+            #[doc(hidden)]
+            pub fn __from_json(
+                value: &serde_json::Value,
+                path: &str,
+                parent: &str,
+                vocabulary: $crate::xml::tree::Vocabulary,
+            ) -> Result<Self, $crate::xml::JsonError> {
+                if let Some(t) = value.as_str() {
+                    $( return Ok($enum::$text(std::borrow::Cow::Owned(t.to_owned()))); )?
+                    #[allow(unreachable_code)]
+                    {
+                        let _ = t;
+                        return Err($crate::xml::JsonError::new(path, format!("text is not allowed inside <{parent}>")));
+                    }
+                }
+                let (name, body) = $crate::xml::json::split_element(value, path)?;
+                let child_path = format!("{path}.{name}");
+                $(
+                    if name == $child::NAME {
+                        return Ok($enum::$child($child::__from_json_body(body, &child_path, vocabulary)?));
+                    }
+                )*
+                if vocabulary.knows(name) {
+                    return Err($crate::xml::JsonError::new(path, format!("<{name}> is not allowed inside <{parent}>")));
+                }
+                Ok($enum::Custom($crate::xml::Custom::from_json_body(name, body, &child_path)?))
+            }
         }
 
         impl $crate::xml::Render for $enum<'_> {
@@ -478,3 +827,63 @@ macro_rules! define_element {
     };
 }
 pub(crate) use define_element;
+
+/// The reading API of a dialect: `from_xml`, `FromStr` and `from_json` for its elements (roots
+/// in the document JSON form), with the dialect's vocabulary.
+macro_rules! dialect_api {
+    (vocabulary = $vocab:expr; roots = [$($root:ident),*]; elements = [$($ty:ident),*]) => {
+        $(
+            impl $ty<'static> {
+                /// Reads a document whose root is this element. Errors carry line, column and path.
+                pub fn from_xml(input: &str) -> Result<Self, $crate::xml::ParseError> {
+                    $crate::xml::tree::Ctx::parse_root(input, $vocab, Self::NAME, |ctx, el, path| Self::__from_tree(ctx, el, path))
+                }
+                /// Reads the JSON form (`{"Name": {...}}`). Errors carry the JSON path.
+                pub fn from_json(value: &serde_json::Value) -> Result<Self, $crate::xml::JsonError> {
+                    let (name, body) = $crate::xml::json::split_element(value, "")?;
+                    if name != Self::NAME {
+                        return Err($crate::xml::JsonError::new(name, format!("expected <{}>", Self::NAME)));
+                    }
+                    Self::__from_json_body(body, name, $vocab)
+                }
+            }
+            impl std::str::FromStr for $ty<'static> {
+                type Err = $crate::xml::ParseError;
+                fn from_str(input: &str) -> Result<Self, Self::Err> {
+                    Self::from_xml(input)
+                }
+            }
+        )*
+        $(
+            impl $root<'static> {
+                /// Reads a document. Errors carry line, column and the element path.
+                pub fn from_xml(input: &str) -> Result<Self, $crate::xml::ParseError> {
+                    $crate::xml::tree::Ctx::parse_root(input, $vocab, Self::NAME, |ctx, el, path| Self::__from_tree(ctx, el, path))
+                }
+                /// Reads the JSON form `{"Response": [...]}`. Errors carry the JSON path
+                /// (`Response[1].Gather.numDigits`).
+                pub fn from_json(value: &serde_json::Value) -> Result<Self, $crate::xml::JsonError> {
+                    Self::__from_json_document(value, $vocab)
+                }
+            }
+            impl std::str::FromStr for $root<'static> {
+                type Err = $crate::xml::ParseError;
+                fn from_str(input: &str) -> Result<Self, Self::Err> {
+                    Self::from_xml(input)
+                }
+            }
+            impl serde::Serialize for $root<'_> {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    self.to_json().serialize(serializer)
+                }
+            }
+            impl<'de> serde::Deserialize<'de> for $root<'static> {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    let value = serde_json::Value::deserialize(deserializer)?;
+                    Self::from_json(&value).map_err(serde::de::Error::custom)
+                }
+            }
+        )*
+    };
+}
+pub(crate) use dialect_api;

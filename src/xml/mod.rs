@@ -2,19 +2,30 @@
 //! attribute values, the unchecked custom element, and the table macros the dialects are defined
 //! with. Nothing here knows a verb.
 
+#[doc(hidden)]
+pub mod canonical;
 pub(crate) mod custom;
 pub(crate) mod define;
 mod escape;
+pub(crate) mod json;
+pub(crate) mod lint;
 mod markup_macro;
 pub(crate) mod name;
 mod read;
 mod render;
+#[doc(hidden)]
+pub mod rules;
 mod sink;
+#[doc(hidden)]
+pub mod tree;
 pub(crate) mod value;
 mod writer;
 
+pub use canonical::{canonical, canonical_pretty};
 pub use custom::{Attribute, Custom, CustomNode};
 pub use escape::{REPLACEMENT_CHARACTER, escape_attribute, escape_text, is_forbidden_char, replace_forbidden};
+pub use json::JsonError;
+pub use lint::{Finding, Severity};
 pub use name::is_valid_name;
 pub use read::{Element, Node, ParseError, ParseErrorKind, ParseLimits, Position, read_document, read_fragment};
 pub use render::{DECLARATION, Render, RenderOptions};

@@ -28,6 +28,33 @@ pub trait AttributeValue: Sized {
     fn parse_value(s: &str) -> Result<Self, ValueError>;
     /// The value as it appears in XML (unescaped).
     fn to_value_string(&self) -> String;
+
+    /// The JSON form (spec: numbers and booleans as JSON numbers and booleans, all else strings).
+    fn to_json(&self) -> serde_json::Value {
+        serde_json::Value::String(self.to_value_string())
+    }
+    /// Reads the JSON form. Text types take strings; numeric and boolean types also take their
+    /// string form (`"5"`, `"true"`), as it appears in XML.
+    fn from_json(value: &serde_json::Value) -> Result<Self, ValueError> {
+        match value {
+            serde_json::Value::String(s) => Self::parse_value(s),
+            other => Err(ValueError { expected: "a string", found: other.to_string() }),
+        }
+    }
+    /// Whether the value is one the provider documents (`false` for an open enum's `Other`).
+    fn is_documented(&self) -> bool {
+        true
+    }
+}
+
+/// `from_json` for numbers and booleans: the JSON scalar or its string form.
+fn scalar_from_json<T: AttributeValue>(value: &serde_json::Value) -> Result<T, ValueError> {
+    match value {
+        serde_json::Value::String(s) => T::parse_value(s),
+        serde_json::Value::Number(n) => T::parse_value(&n.to_string()),
+        serde_json::Value::Bool(b) => T::parse_value(if *b { "true" } else { "false" }),
+        other => Err(ValueError { expected: "a number, boolean or string", found: other.to_string() }),
+    }
 }
 
 /// What an attribute setter accepts for a value of type `T`: `&str`/`String` for text, the exact
@@ -103,6 +130,12 @@ impl AttributeValue for bool {
     fn to_value_string(&self) -> String {
         self.to_string()
     }
+    fn to_json(&self) -> serde_json::Value {
+        serde_json::Value::Bool(*self)
+    }
+    fn from_json(value: &serde_json::Value) -> Result<Self, ValueError> {
+        scalar_from_json(value)
+    }
 }
 
 /// Writes an unsigned integer in decimal without allocating.
@@ -139,6 +172,12 @@ macro_rules! unsigned_value {
             }
             fn to_value_string(&self) -> String {
                 self.to_string()
+            }
+            fn to_json(&self) -> serde_json::Value {
+                serde_json::Value::from(*self)
+            }
+            fn from_json(value: &serde_json::Value) -> Result<Self, ValueError> {
+                scalar_from_json(value)
             }
         }
     )*};
@@ -234,6 +273,18 @@ impl AttributeValue for Decimal {
     }
     fn to_value_string(&self) -> String {
         self.to_string()
+    }
+    fn to_json(&self) -> serde_json::Value {
+        // Integral values as JSON integers (`5`, not `5.0`), like the XML form.
+        if self.0.fract() == 0.0 && self.0.abs() < 9.0e15 {
+            serde_json::Value::from(self.0 as i64)
+        } else {
+            serde_json::Number::from_f64(self.0)
+                .map_or_else(|| serde_json::Value::String(self.to_string()), serde_json::Value::Number)
+        }
+    }
+    fn from_json(value: &serde_json::Value) -> Result<Self, ValueError> {
+        scalar_from_json(value)
     }
 }
 
@@ -359,6 +410,9 @@ impl<T: AttributeValue> AttributeValue for List<T> {
         let items: Vec<String> = self.items.iter().map(T::to_value_string).collect();
         items.join(self.separator.as_str())
     }
+    fn is_documented(&self) -> bool {
+        self.items.iter().all(T::is_documented)
+    }
 }
 
 /// Defines an open enum: documented values as variants plus `Other(String)` for anything else, so
@@ -434,6 +488,9 @@ macro_rules! open_enum {
             }
             fn to_value_string(&self) -> String {
                 self.as_str().to_owned()
+            }
+            fn is_documented(&self) -> bool {
+                !matches!(self, $name::Other(_))
             }
         }
     };

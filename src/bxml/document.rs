@@ -1,0 +1,116 @@
+//! Reading BXML: the vocabulary, and `from_xml` / `FromStr` / `from_json` for every element.
+
+use super::*;
+use crate::ssml::{
+    AmazonDomain, AmazonEffect, Break, Emphasis, Lang, Paragraph, Phoneme, Prosody, SayAs, Sentence, Sub, Word,
+};
+use crate::xml::define::dialect_api;
+use crate::xml::tree::Vocabulary;
+
+/// Every element name of BXML (SSML included): a known element in the wrong place is a parse
+/// error, an unknown one becomes a `Custom` element.
+pub(crate) const VOCABULARY: Vocabulary = Vocabulary {
+    names: &[
+        Response::NAME,
+        Bxml::NAME,
+        SpeakSentence::NAME,
+        PlayAudio::NAME,
+        Gather::NAME,
+        Transfer::NAME,
+        PhoneNumber::NAME,
+        SipUri::NAME,
+        Hangup::NAME,
+        Pause::NAME,
+        Redirect::NAME,
+        Record::NAME,
+        Forward::NAME,
+        Bridge::NAME,
+        Conference::NAME,
+        StartRecording::NAME,
+        StopRecording::NAME,
+        PauseRecording::NAME,
+        ResumeRecording::NAME,
+        Tag::NAME,
+        Ring::NAME,
+        SendDtmf::NAME,
+        StartGather::NAME,
+        StopGather::NAME,
+        StartStream::NAME,
+        StreamParam::NAME,
+        StopStream::NAME,
+        StartTranscription::NAME,
+        CustomParam::NAME,
+        StopTranscription::NAME,
+        Connect::NAME,
+        Endpoint::NAME,
+        Refer::NAME,
+        Break::NAME,
+        Emphasis::NAME,
+        Lang::NAME,
+        Paragraph::NAME,
+        Phoneme::NAME,
+        Prosody::NAME,
+        Sentence::NAME,
+        SayAs::NAME,
+        Sub::NAME,
+        Word::NAME,
+        AmazonEffect::NAME,
+        AmazonDomain::NAME,
+    ],
+};
+
+dialect_api! {
+    vocabulary = VOCABULARY;
+    roots = [Response];
+    elements = [
+        SpeakSentence, PlayAudio, Gather, Transfer, PhoneNumber, SipUri, Hangup, Pause, Redirect, Record, Forward, Bridge,
+        Conference, StartRecording, StopRecording, PauseRecording, ResumeRecording, Tag, Ring, SendDtmf, StartGather,
+        StopGather, StartStream, StreamParam, StopStream, StartTranscription, CustomParam, StopTranscription, Connect,
+        Endpoint, Refer
+    ]
+}
+
+impl Bxml<'static> {
+    /// Reads a `<Bxml>` document (the live-call update body).
+    ///
+    /// ```
+    /// let update = callml::bxml::Bxml::from_xml("<Bxml><SpeakSentence>hi</SpeakSentence></Bxml>").unwrap();
+    /// assert_eq!(update.children.len(), 1);
+    /// ```
+    pub fn from_xml(input: &str) -> Result<Self, crate::xml::ParseError> {
+        // Same content as <Response>: read it as one, under its own root name.
+        crate::xml::tree::Ctx::parse_root(input, VOCABULARY, Self::NAME, |ctx, el, path| {
+            Response::__from_tree(ctx, el, path).map(Bxml::from)
+        })
+    }
+
+    /// Reads the JSON form `{"Bxml": [...]}`.
+    pub fn from_json(value: &serde_json::Value) -> Result<Self, crate::xml::JsonError> {
+        let renamed = match value.as_object().and_then(|o| o.get("Bxml").filter(|_| o.len() == 1)) {
+            Some(inner) => serde_json::json!({ "Response": inner }),
+            None => return Err(crate::xml::JsonError::new("", "expected {\"Bxml\": [...]}")),
+        };
+        Response::from_json(&renamed).map(Bxml::from)
+    }
+}
+
+impl Bxml<'_> {
+    /// The JSON form `{"Bxml": [...]}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        let response = Response { children: self.children.clone(), extra_attributes: self.extra_attributes.clone() };
+        match response.to_json() {
+            serde_json::Value::Object(mut o) => {
+                let inner = o.remove("Response").unwrap_or_default();
+                serde_json::json!({ "Bxml": inner })
+            }
+            other => other,
+        }
+    }
+}
+
+impl std::str::FromStr for Bxml<'static> {
+    type Err = crate::xml::ParseError;
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        Self::from_xml(input)
+    }
+}

@@ -1,0 +1,51 @@
+//! Reading TwiML: the vocabulary, and `from_xml` / `FromStr` / `from_json` for every element.
+
+use super::*;
+use crate::ssml::{
+    AmazonDomain, AmazonEffect, Break, Emphasis, Lang, Paragraph, Phoneme, Prosody, SayAs, Sentence, Sub, Word,
+};
+use crate::xml::define::dialect_api;
+use crate::xml::tree::Vocabulary;
+
+/// Every element name of the TwiML dialect (SSML included): a known element in the wrong place
+/// is a parse error, an unknown one becomes a `Custom` element.
+pub(crate) const VOCABULARY: Vocabulary = Vocabulary {
+    names: &[
+        Response::NAME,
+        Say::NAME,
+        Play::NAME,
+        Pause::NAME,
+        Gather::NAME,
+        Record::NAME,
+        Dial::NAME,
+        Number::NAME,
+        Client::NAME,
+        Identity::NAME,
+        Parameter::NAME,
+        Sip::NAME,
+        Uri::NAME,
+        Headers::NAME,
+        Header::NAME,
+        Hangup::NAME,
+        Reject::NAME,
+        Redirect::NAME,
+        Break::NAME,
+        Emphasis::NAME,
+        Lang::NAME,
+        Paragraph::NAME,
+        Phoneme::NAME,
+        Prosody::NAME,
+        Sentence::NAME,
+        SayAs::NAME,
+        Sub::NAME,
+        Word::NAME,
+        AmazonEffect::NAME,
+        AmazonDomain::NAME,
+    ],
+};
+
+dialect_api! {
+    vocabulary = VOCABULARY;
+    roots = [Response];
+    elements = [Say, Play, Pause, Gather, Record, Dial, Number, Client, Identity, Parameter, Sip, Uri, Headers, Header, Hangup, Reject, Redirect]
+}
