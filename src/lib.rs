@@ -20,6 +20,7 @@
 #![warn(missing_docs)]
 
 pub mod bxml;
+pub mod event;
 pub mod ssml;
 pub mod twiml;
 pub mod xml;

@@ -459,6 +459,17 @@ macro_rules! open_enum {
                 }
             }
         }
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+                Ok(Self::from(&*s))
+            }
+        }
         impl<T: Into<$name>> $crate::xml::IntoAttributeValue<$name> for T {
             fn into_attribute_value(self) -> $name {
                 self.into()

@@ -1,0 +1,157 @@
+//! The table macro for event payloads: one declaration per event gives the struct, a hand-written
+//! style `Deserialize` (a single pass over the keys, strings borrowed where possible, unknown keys
+//! kept in order, a missing required field named in the error), `Serialize`, and `into_owned`.
+
+/// Defines an event struct. Fields are `req name: Type = "key"` (the payload must have it) or
+/// `opt name: Type = "key"` (an `Option`); `..name: Block` reads another table's keys at the
+/// same level (the common call block).
+macro_rules! event_struct {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident<$lt:lifetime> {
+            $( .. $iname:ident : $ity:ident, )*
+            $( $(#[$fmeta:meta])* $kind:ident $field:ident : $ty:ty = $key:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        pub struct $name<$lt> {
+            $(
+                #[serde(flatten)]
+                #[doc = concat!("The [`", stringify!($ity), "`] fields.")]
+                pub $iname: $ity<$lt>,
+            )*
+            $(
+                $(#[$fmeta])*
+                #[doc = concat!("\n\nJSON key `", $key, "`.")]
+                #[serde(rename = $key, skip_serializing_if = "crate::event::field::IsAbsent::is_absent")]
+                pub $field: event_struct!(@ty $kind $ty),
+            )*
+            /// Keys this crate does not model, in arrival order.
+            #[serde(flatten)]
+            pub extra: serde_json::Map<String, serde_json::Value>,
+        }
+
+        const _: () = {
+            #[derive(Default)]
+            #[allow(non_snake_case)]
+            pub struct Builder<$lt> {
+                $( $iname: <$ity<$lt> as crate::event::define::Inline<$lt>>::Builder, )*
+                $( $field: Option<$ty>, )*
+                extra: serde_json::Map<String, serde_json::Value>,
+            }
+
+            impl<$lt> Builder<$lt> {
+                fn field<'de: $lt, A: serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+                    match key {
+                        $(
+                            $key => {
+                                let v = event_struct!(@read $kind $ty, map, $key)?;
+                                self.$field = v;
+                                Ok(true)
+                            }
+                        )*
+                        _ => {
+                            $(
+                                if <$ity<$lt> as crate::event::define::Inline<$lt>>::field(&mut self.$iname, key, map)? {
+                                    return Ok(true);
+                                }
+                            )*
+                            Ok(false)
+                        }
+                    }
+                }
+
+                fn finish<E: serde::de::Error>(self) -> Result<$name<$lt>, E> {
+                    Ok($name {
+                        $( $iname: <$ity<$lt> as crate::event::define::Inline<$lt>>::finish(self.$iname)?, )*
+                        $( $field: event_struct!(@finish $kind self.$field, $key), )*
+                        extra: self.extra,
+                    })
+                }
+            }
+
+            impl<$lt> crate::event::define::Inline<$lt> for $name<$lt> {
+                type Builder = Builder<$lt>;
+                fn field<'de: $lt, A: serde::de::MapAccess<'de>>(b: &mut Self::Builder, key: &str, map: &mut A) -> Result<bool, A::Error> {
+                    b.field(key, map)
+                }
+                fn finish<E: serde::de::Error>(b: Self::Builder) -> Result<Self, E> {
+                    b.finish()
+                }
+            }
+
+            impl<'de: $lt, $lt> serde::Deserialize<'de> for $name<$lt> {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    struct V<$lt>(std::marker::PhantomData<&$lt ()>);
+                    impl<'de: $lt, $lt> serde::de::Visitor<'de> for V<$lt> {
+                        type Value = $name<$lt>;
+                        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                            f.write_str(concat!("a ", stringify!($name), " object"))
+                        }
+                        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                            let mut b = Builder::default();
+                            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                                if !b.field(&key, &mut map)? {
+                                    let value: serde_json::Value = map.next_value()?;
+                                    b.extra.insert(key.into_owned(), value);
+                                }
+                            }
+                            b.finish()
+                        }
+                    }
+                    deserializer.deserialize_map(V(std::marker::PhantomData))
+                }
+            }
+
+            impl<$lt> crate::event::field::FieldValue<$lt> for $name<$lt> {
+                fn read<'de: $lt, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Self, A::Error> {
+                    map.next_value()
+                }
+            }
+        };
+
+        impl crate::event::field::IntoOwned for $name<'_> {
+            type Owned = $name<'static>;
+            fn into_owned(self) -> Self::Owned {
+                $name {
+                    $( $iname: crate::event::field::IntoOwned::into_owned(self.$iname), )*
+                    $( $field: crate::event::field::IntoOwned::into_owned(self.$field), )*
+                    extra: self.extra,
+                }
+            }
+        }
+    };
+
+    (@ty req $ty:ty) => { $ty };
+    (@ty opt $ty:ty) => { Option<$ty> };
+
+    (@read req $ty:ty, $map:ident, $key:literal) => {
+        <$ty as crate::event::field::FieldValue<'_>>::read($map)
+            .map(Some)
+            .map_err(|e| <A::Error as serde::de::Error>::custom(format!(concat!("field `", $key, "`: {}"), e)))
+    };
+    (@read opt $ty:ty, $map:ident, $key:literal) => {
+        <Option<$ty> as crate::event::field::FieldValue<'_>>::read($map)
+            .map_err(|e| <A::Error as serde::de::Error>::custom(format!(concat!("field `", $key, "`: {}"), e)))
+    };
+
+    (@finish req $v:expr, $key:literal) => { $v.ok_or_else(|| E::missing_field($key))? };
+    (@finish opt $v:expr, $key:literal) => { $v };
+}
+pub(crate) use event_struct;
+
+/// A block of fields read at the same level as its parent's (no nesting in the JSON).
+#[doc(hidden)]
+pub trait Inline<'a>: Sized {
+    /// The fields collected so far.
+    type Builder: Default;
+    /// Reads `key` if it belongs to this block.
+    fn field<'de: 'a, A: serde::de::MapAccess<'de>>(
+        builder: &mut Self::Builder,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error>;
+    /// Checks required fields and builds the block.
+    fn finish<E: serde::de::Error>(builder: Self::Builder) -> Result<Self, E>;
+}

@@ -1,0 +1,307 @@
+//! Incoming-call events: typed, tolerant parsing of Bandwidth v1 JSON (and its v1 BXML-mode query
+//! strings), Bandwidth v2 JSON, and TwiML-style form webhooks, plus one provider-independent view.
+//!
+//! Tolerant by construction: unknown keys are kept (in order) in each struct's `extra`, unknown
+//! enum values as `Other`, unknown event types as `Unknown { event_type, raw }`. Strings borrow
+//! from the body where they can (`Cow`); `into_owned()` gives `'static` events for storing.
+//!
+//! ```
+//! use callml::event::{parse, Event, BandwidthV2Event};
+//! let body = br#"{"eventType":"initiate","callId":"c-1","from":"+15551112222","to":"+15553334444",
+//!                 "diversion":{"origTo":"+15558884444","reason":"user-busy","counter":1,"x-new":"kept"}}"#;
+//! let event = parse(Some("application/json"), body).unwrap();
+//! let Event::BandwidthV2(BandwidthV2Event::Initiate(initiate)) = &event else { panic!() };
+//! let diversion = initiate.diversion.as_ref().unwrap();
+//! assert_eq!(diversion.extra["x-new"], "kept");
+//! let call = event.call().unwrap();
+//! assert_eq!((call.call_id, call.diverted_from), ("c-1", Some("+15558884444")));
+//! ```
+
+mod address;
+mod bandwidth_v1;
+mod bandwidth_v2;
+pub(crate) mod define;
+pub(crate) mod field;
+mod form;
+mod values;
+mod view;
+
+use std::borrow::Cow;
+
+pub use address::{Address, AddressKind};
+pub use bandwidth_v1::{
+    BandwidthV1Event, Hangup as V1Hangup, IncomingCall, Playback as V1Playback, Recording as V1Recording, V1Answer,
+    V1Call, V1Dtmf, V1Gather,
+};
+pub use bandwidth_v2::{
+    Answer, BandwidthV2Event, BridgeComplete, CallInfo, ConferenceEvent, Disconnect, Diversion, Dtmf, ErrorInfo,
+    Gather, Initiate, MachineDetectionComplete, MachineDetectionResult, RecordComplete, RecordingAvailable, Redirect,
+    StirShaken, TransferAnswer, TransferComplete, TransferDisconnect, TransferInfo,
+};
+pub use field::{IntoOwned, StringOrNumber};
+pub use form::FormWebhook;
+pub use values::*;
+pub use view::{CallView, Provider};
+
+/// Why an event could not be read. Each says what and where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EventError {
+    /// The body is empty.
+    #[error("empty body")]
+    Empty,
+    /// The body is not UTF-8.
+    #[error("body is not UTF-8 (invalid byte at offset {offset})")]
+    NotUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// Not valid JSON, or a field of the wrong type.
+    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    Json {
+        /// What is wrong (names the field when one is at fault).
+        message: String,
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+    },
+    /// A form body that could not be decoded.
+    #[error("invalid form body: {0}")]
+    Form(String),
+    /// A required field is missing.
+    #[error("missing field `{0}`")]
+    MissingField(String),
+    /// A field that could not be read.
+    #[error("field `{field}`: {message}")]
+    InvalidField {
+        /// The field.
+        field: String,
+        /// Why.
+        message: String,
+    },
+    /// The body is not a call event of a known format.
+    #[error("not a call event: {0}")]
+    NotACallEvent(String),
+}
+
+impl EventError {
+    fn from_json_error(e: &serde_json::Error) -> Self {
+        let message = e.to_string();
+        // serde_json appends " at line L column C"; keep the message without it.
+        let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m).to_owned();
+        if let Some(field) = message.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) {
+            return EventError::MissingField(field.to_owned());
+        }
+        EventError::Json { message, line: e.line(), column: e.column() }
+    }
+
+    fn from_form_error(message: String) -> Self {
+        match message.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) {
+            Some(field) => EventError::MissingField(field.to_owned()),
+            None => EventError::Form(message),
+        }
+    }
+}
+
+/// Any event, as detected from content type and body.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+pub enum Event<'a> {
+    /// Bandwidth v1 (Catapult).
+    BandwidthV1(BandwidthV1Event<'a>),
+    /// Bandwidth v2.
+    BandwidthV2(BandwidthV2Event<'a>),
+    /// A TwiML-style form webhook.
+    Twiml(FormWebhook<'a>),
+}
+
+impl Event<'_> {
+    /// The provider format.
+    pub fn provider(&self) -> Provider {
+        match self {
+            Event::BandwidthV1(_) => Provider::BandwidthV1,
+            Event::BandwidthV2(_) => Provider::BandwidthV2,
+            Event::Twiml(_) => Provider::Twiml,
+        }
+    }
+
+    /// The event type (`incoming`/`status` for form webhooks).
+    pub fn event_type(&self) -> &str {
+        match self {
+            Event::BandwidthV1(e) => e.event_type(),
+            Event::BandwidthV2(e) => e.event_type(),
+            Event::Twiml(e) => {
+                if e.is_incoming() {
+                    "incoming"
+                } else {
+                    "status"
+                }
+            }
+        }
+    }
+
+    /// The same event owning its data.
+    pub fn into_owned(self) -> Event<'static> {
+        match self {
+            Event::BandwidthV1(e) => Event::BandwidthV1(e.into_owned()),
+            Event::BandwidthV2(e) => Event::BandwidthV2(e.into_owned()),
+            Event::Twiml(e) => Event::Twiml(e.into_owned()),
+        }
+    }
+
+    /// `{"provider", "eventType", "call", "event"}`: what `callml event` prints.
+    pub fn to_summary_json(&self) -> serde_json::Value {
+        let mut out = serde_json::Map::new();
+        out.insert("provider".into(), self.provider().as_str().into());
+        out.insert("eventType".into(), self.event_type().into());
+        if let Some(call) = self.call() {
+            out.insert("call".into(), serde_json::to_value(call).unwrap_or_default());
+        }
+        out.insert("event".into(), serde_json::to_value(self).unwrap_or_default());
+        serde_json::Value::Object(out)
+    }
+}
+
+/// Which format to read, when the caller knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Format {
+    /// Detect from content type and body.
+    #[default]
+    Auto,
+    /// Bandwidth v1 (JSON, or a query string).
+    BandwidthV1,
+    /// Bandwidth v2 JSON.
+    BandwidthV2,
+    /// TwiML-style form.
+    Twiml,
+}
+
+/// Reads an event, detecting the format from the content type and the body: JSON with
+/// `eventType` `incomingcall` (or v1 fields) is v1, `initiate` (or v2 fields) is v2; a form or
+/// query string with `CallSid` is a TwiML-style webhook, one with `eventType` is v1 BXML mode.
+///
+/// ```
+/// use callml::event::{parse, Provider, EventError};
+/// let e = parse(Some("application/json; charset=utf-8"), br#"{"eventType":"incomingcall","callId":"c-1"}"#).unwrap();
+/// assert_eq!(e.provider(), Provider::BandwidthV1);
+/// assert_eq!(parse(None, b""), Err(EventError::Empty));
+/// ```
+pub fn parse<'a>(content_type: Option<&str>, body: &'a [u8]) -> Result<Event<'a>, EventError> {
+    parse_as(Format::Auto, content_type, body)
+}
+
+/// Reads an event in the given format (or detects it, for [`Format::Auto`]).
+pub fn parse_as<'a>(format: Format, content_type: Option<&str>, body: &'a [u8]) -> Result<Event<'a>, EventError> {
+    let text = std::str::from_utf8(body).map_err(|e| EventError::NotUtf8 { offset: e.valid_up_to() })?;
+    let trimmed = text.trim_start();
+    if trimmed.is_empty() {
+        return Err(EventError::Empty);
+    }
+    let media = content_type.map(|c| c.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
+    let json = match media.as_deref() {
+        Some("application/json") | Some("text/json") => true,
+        Some(m) if m.ends_with("+json") => true,
+        Some("application/x-www-form-urlencoded") => false,
+        _ => trimmed.starts_with('{') || trimmed.starts_with('['),
+    };
+    match format {
+        Format::Twiml => return FormWebhook::from_form(text.trim()).map(Event::Twiml),
+        Format::BandwidthV1 if !json => return BandwidthV1Event::from_query(text.trim()).map(Event::BandwidthV1),
+        Format::BandwidthV1 => return BandwidthV1Event::from_json(text).map(Event::BandwidthV1),
+        Format::BandwidthV2 => return BandwidthV2Event::from_json(text).map(Event::BandwidthV2),
+        Format::Auto => {}
+    }
+    if json {
+        let probe = probe_event_type(text)?;
+        let v2 = match probe.name.as_ref() {
+            "initiate" => true,
+            "incomingcall" => false,
+            _ => probe.v2_fields || !probe.v1_fields,
+        };
+        if v2 {
+            BandwidthV2Event::from_source(&probe.name, &JsonText(text)).map(Event::BandwidthV2)
+        } else {
+            BandwidthV1Event::from_source(&probe.name, &JsonText(text)).map(Event::BandwidthV1)
+        }
+    } else {
+        let form = text.trim();
+        let keys: Vec<(Cow<'_, str>, Cow<'_, str>)> =
+            serde_urlencoded::from_str(form).map_err(|e| EventError::Form(e.to_string()))?;
+        if keys.iter().any(|(k, _)| k == "CallSid") {
+            FormWebhook::from_form(form).map(Event::Twiml)
+        } else if keys.iter().any(|(k, _)| k == "eventType") {
+            BandwidthV1Event::from_query(form).map(Event::BandwidthV1)
+        } else {
+            Err(EventError::NotACallEvent("a form without `CallSid` or `eventType`".into()))
+        }
+    }
+}
+
+/// What the first pass learns: the event type and which generation's fields are present.
+pub(crate) struct Probe<'a> {
+    pub(crate) name: Cow<'a, str>,
+    v1_fields: bool,
+    v2_fields: bool,
+}
+
+/// Reads `eventType` (and notes v1/v2 marker keys) without building the event.
+pub(crate) fn probe_event_type(body: &str) -> Result<Probe<'_>, EventError> {
+    #[derive(serde::Deserialize)]
+    struct Keys<'a> {
+        #[serde(rename = "eventType", borrow)]
+        event_type: Option<Cow<'a, str>>,
+        #[serde(rename = "eventTime")]
+        event_time: Option<serde::de::IgnoredAny>,
+        #[serde(rename = "callUrl")]
+        call_url: Option<serde::de::IgnoredAny>,
+        #[serde(rename = "accountId")]
+        account_id: Option<serde::de::IgnoredAny>,
+        #[serde(rename = "callUri")]
+        call_uri: Option<serde::de::IgnoredAny>,
+        time: Option<serde::de::IgnoredAny>,
+    }
+    if body.trim().is_empty() {
+        return Err(EventError::Empty);
+    }
+    let keys: Keys<'_> = serde_json::from_str(body).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => EventError::NotACallEvent(format!("expected a JSON object: {e}")),
+        _ => EventError::from_json_error(&e),
+    })?;
+    let name = keys.event_type.ok_or_else(|| EventError::MissingField("eventType".into()))?;
+    Ok(Probe {
+        name,
+        v1_fields: keys.call_uri.is_some() || keys.time.is_some(),
+        v2_fields: keys.event_time.is_some() || keys.call_url.is_some() || keys.account_id.is_some(),
+    })
+}
+
+/// Where an event's typed struct is read from.
+pub(crate) trait Source<'a> {
+    fn parse<T: serde::Deserialize<'a>>(&self) -> Result<T, EventError>;
+    fn raw(&self) -> Result<serde_json::Value, EventError>;
+}
+
+/// A JSON body (strings borrowed where possible).
+pub(crate) struct JsonText<'a>(pub(crate) &'a str);
+
+impl<'a> Source<'a> for JsonText<'a> {
+    fn parse<T: serde::Deserialize<'a>>(&self) -> Result<T, EventError> {
+        serde_json::from_str(self.0).map_err(|e| EventError::from_json_error(&e))
+    }
+    fn raw(&self) -> Result<serde_json::Value, EventError> {
+        serde_json::from_str(self.0).map_err(|e| EventError::from_json_error(&e))
+    }
+}
+
+/// An already-built JSON value (v1 query strings).
+pub(crate) struct JsonValue(pub(crate) serde_json::Value);
+
+impl Source<'static> for JsonValue {
+    fn parse<T: serde::Deserialize<'static>>(&self) -> Result<T, EventError> {
+        T::deserialize(self.0.clone()).map_err(|e| EventError::from_json_error(&e))
+    }
+    fn raw(&self) -> Result<serde_json::Value, EventError> {
+        Ok(self.0.clone())
+    }
+}
