@@ -71,7 +71,7 @@ event_struct! {
     /// use callml::event::Diversion;
     /// let d: Diversion = serde_json::from_str(r#"{"origTo":"+15558884444","counter":1,"Limit":5,"x-vendor":"abc"}"#).unwrap();
     /// assert_eq!(d.orig_to, "+15558884444");
-    /// assert_eq!(d.counter.unwrap().as_u64(), Some(1));
+    /// assert_eq!(d.counter.as_ref().and_then(|c| c.as_u64()), Some(1));
     /// assert_eq!(d.limit().and_then(|l| l.as_u64()), Some(5));
     /// assert_eq!(d.extra["x-vendor"], "abc");
     /// ```
