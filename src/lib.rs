@@ -20,10 +20,13 @@
 #![warn(missing_docs)]
 
 pub mod bxml;
+mod dialect;
 pub mod event;
 pub mod ssml;
 pub mod twiml;
 pub mod xml;
+
+pub use dialect::Dialect;
 
 #[doc(hidden)]
 pub use bxml::__names as __bxml_names;

@@ -29,7 +29,7 @@
 //! let g = Gather::new().child(Transfer::new(PhoneNumber::new("+1"))); // `<Gather>` cannot contain `Transfer<'_>`
 //! ```
 
-mod document;
+pub(crate) mod document;
 mod flow;
 mod gather;
 mod macros;

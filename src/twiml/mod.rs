@@ -25,7 +25,7 @@
 
 mod control;
 mod dial;
-mod document;
+pub(crate) mod document;
 mod gather;
 mod macros;
 mod media;

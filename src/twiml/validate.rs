@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::xml::lint::Findings;
-use crate::xml::rules::{charset, child_paths, max_len, range};
+use crate::xml::rules::{at_least, charset, child_paths, max_len, range};
 use crate::xml::{Finding, Separator};
 
 /// Whose documentation to check against.
@@ -190,7 +190,7 @@ fn gather(e: &Gather<'_>, path: &str, profile: Profile, out: &mut Findings) {
         |n| e.has_attribute(n),
         out,
     );
-    range(out, path, "numDigits", e.num_digits, 1, u32::MAX);
+    at_least(out, path, "numDigits", e.num_digits, 1);
     if let Some(k) = e.finish_on_key.as_deref() {
         if !(k.is_empty() || (k.chars().count() == 1 && k.chars().all(|c| c.is_ascii_digit() || c == '#' || c == '*')))
         {
@@ -222,7 +222,7 @@ fn record(e: &Record<'_>, path: &str, profile: Profile, out: &mut Findings) {
         |n| e.has_attribute(n),
         out,
     );
-    range(out, path, "maxLength", e.max_length, 2, u32::MAX);
+    at_least(out, path, "maxLength", e.max_length, 2);
     if let Some(k) = e.finish_on_key.as_deref() {
         let acml_never = profile == Profile::Acml && k == "-1";
         if !acml_never && !k.chars().all(|c| c.is_ascii_digit() || c == '#' || c == '*') {
@@ -249,8 +249,8 @@ fn dial(e: &Dial<'_>, path: &str, profile: Profile, out: &mut Findings) {
     {
         out.warning(path, "ACML documents `record` as `true` or `false`");
     }
-    range(out, path, "timeout", e.timeout, 1, u32::MAX);
-    range(out, path, "timeLimit", e.time_limit, 1, u32::MAX);
+    at_least(out, path, "timeout", e.timeout, 1);
+    at_least(out, path, "timeLimit", e.time_limit, 1);
     max_len(out, path, "`callReason`", e.call_reason.as_deref(), 50);
     separator(e.recording_status_callback_event.as_ref(), "recordingStatusCallbackEvent", path, profile, out);
     let has_text = e.children.iter().any(|c| matches!(c, DialContent::Text(t) if !t.trim().is_empty()));

@@ -374,3 +374,36 @@ fn reborrow<'i>(input: &'i str, s: &str) -> Cow<'i, str> {
         Cow::Owned(s.to_owned())
     }
 }
+
+impl Element<'_> {
+    /// The byte offset of the element at `path` (`Response/Gather[2]/Say`, as in parse errors
+    /// and `validate()` findings), when it exists.
+    ///
+    /// ```
+    /// let root = callml::xml::read_document("<Response>\n<Say/>\n<Say/></Response>", Default::default()).unwrap();
+    /// assert_eq!(root.offset_of("Response/Say[2]"), Some(18));
+    /// assert_eq!(root.offset_of("Response/Dial"), None);
+    /// ```
+    pub fn offset_of(&self, path: &str) -> Option<usize> {
+        let mut steps = path.split('/');
+        if steps.next()? != self.name {
+            return None;
+        }
+        let mut current = self;
+        for step in steps {
+            let (name, index) = match step.strip_suffix(']').and_then(|s| s.split_once('[')) {
+                Some((name, i)) => (name, i.parse::<usize>().ok()?),
+                None => (step, 1),
+            };
+            current = current
+                .children
+                .iter()
+                .filter_map(|n| match n {
+                    Node::Element(e) if e.name == name => Some(e),
+                    _ => None,
+                })
+                .nth(index.checked_sub(1)?)?;
+        }
+        Some(current.offset)
+    }
+}

@@ -53,3 +53,19 @@ pub fn charset(
         }
     }
 }
+
+/// Reports a number below `min` as an error.
+#[doc(hidden)]
+pub fn at_least<T: PartialOrd + std::fmt::Display + Copy>(
+    out: &mut Findings,
+    path: &str,
+    attribute: &str,
+    value: Option<T>,
+    min: T,
+) {
+    if let Some(v) = value {
+        if v < min {
+            out.error(path, format!("`{attribute}` is {v}; it must be at least {min}"));
+        }
+    }
+}

@@ -1,0 +1,306 @@
+//! `callml`: lint, format and convert call-control documents, and explain webhook payloads.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use callml::Dialect;
+use callml::event::{Format, parse_as};
+use callml::twiml::Profile;
+use callml::xml::{Finding, ParseError, ParseLimits, Position, Render, RenderOptions, Severity, read_document};
+use clap::{Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  callml check handlers/*.xml                 lint TwiML or BXML files (dialect detected)
+  callml check --profile acml --strict a.xml  lint against the seed provider's ACML, warnings fail
+  callml fmt --pretty reply.xml               print the canonical, indented document
+  callml fmt --check reply.xml                exit 1 unless the file is already formatted
+  callml to-json reply.xml > flow.json        XML to the JSON form
+  callml render flow.json                     the JSON form back to XML
+  curl ... | callml event -                   explain a webhook payload from stdin
+  callml event --provider twiml --content-type application/x-www-form-urlencoded post.txt";
+
+#[derive(Parser)]
+#[command(name = "callml", version, about = "Lint, format and convert TwiML/BXML documents; explain call webhooks.", after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DialectArg {
+    Auto,
+    Twiml,
+    Bxml,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ProfileArg {
+    Twilio,
+    Acml,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ProviderArg {
+    Auto,
+    BandwidthV1,
+    BandwidthV2,
+    Twiml,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse and validate documents; prints FILE:LINE:COL: error|warning: message.
+    #[command(
+        after_help = "Exit status: 0 no errors, 1 any error (or warning with --strict), 2 usage or I/O error.\n\nExample: callml check --profile acml reply.xml"
+    )]
+    Check {
+        /// Dialect of the files.
+        #[arg(long, value_enum, default_value_t = DialectArg::Auto)]
+        dialect: DialectArg,
+        /// TwiML provider profile.
+        #[arg(long, value_enum, default_value_t = ProfileArg::Twilio)]
+        profile: ProfileArg,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        strict: bool,
+        /// Files to check (`-` for stdin).
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
+    /// Re-render a document canonically (lossless for what the tree holds).
+    #[command(after_help = "Example: callml fmt --pretty reply.xml")]
+    Fmt {
+        /// Indent by two spaces.
+        #[arg(long)]
+        pretty: bool,
+        /// Only check: exit 1 when the file is not formatted.
+        #[arg(long)]
+        check: bool,
+        /// Dialect of the file.
+        #[arg(long, value_enum, default_value_t = DialectArg::Auto)]
+        dialect: DialectArg,
+        /// File (`-` for stdin).
+        file: String,
+    },
+    /// The JSON form of a document to XML.
+    #[command(after_help = "Example: callml render flow.json")]
+    Render {
+        /// Dialect of the document.
+        #[arg(long, value_enum, default_value_t = DialectArg::Auto)]
+        dialect: DialectArg,
+        /// Indent by two spaces.
+        #[arg(long)]
+        pretty: bool,
+        /// File (`-` for stdin).
+        file: String,
+    },
+    /// A document to its JSON form.
+    #[command(name = "to-json", after_help = "Example: callml to-json reply.xml")]
+    ToJson {
+        /// Dialect of the document.
+        #[arg(long, value_enum, default_value_t = DialectArg::Auto)]
+        dialect: DialectArg,
+        /// File (`-` for stdin).
+        file: String,
+    },
+    /// Explain a webhook payload: {"provider", "eventType", "call", "event"} as JSON.
+    #[command(after_help = "Example: callml event --content-type application/json initiate.json")]
+    Event {
+        /// Payload format.
+        #[arg(long, value_enum, default_value_t = ProviderArg::Auto)]
+        provider: ProviderArg,
+        /// The request's Content-Type (otherwise guessed from the body).
+        #[arg(long)]
+        content_type: Option<String>,
+        /// File (`-` for stdin).
+        file: String,
+    },
+}
+
+/// A failure: its message, and whether it is a usage/I/O problem (exit 2) or bad input (exit 1).
+struct Failure {
+    message: String,
+    code: u8,
+}
+
+fn bad_input(message: impl Into<String>) -> Failure {
+    Failure { message: message.into(), code: 1 }
+}
+
+fn read(file: &str) -> Result<Vec<u8>, Failure> {
+    let result = if file == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map(|_| buf)
+    } else {
+        std::fs::read(file)
+    };
+    result.map_err(|e| Failure { message: format!("{file}: {e}"), code: 2 })
+}
+
+fn text(file: &str, bytes: &[u8]) -> Result<String, Failure> {
+    String::from_utf8(bytes.to_vec())
+        .map_err(|e| bad_input(format!("{file}: not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())))
+}
+
+enum Document {
+    Twiml(callml::twiml::Response<'static>),
+    Bxml(callml::bxml::Response<'static>),
+    BxmlRoot(callml::bxml::Bxml<'static>),
+}
+
+impl Document {
+    fn render(&self, options: RenderOptions) -> String {
+        match self {
+            Document::Twiml(d) => d.to_xml_with(options),
+            Document::Bxml(d) => d.to_xml_with(options),
+            Document::BxmlRoot(d) => d.to_xml_with(options),
+        }
+    }
+    fn to_json(&self) -> serde_json::Value {
+        match self {
+            Document::Twiml(d) => d.to_json(),
+            Document::Bxml(d) => d.to_json(),
+            Document::BxmlRoot(d) => d.to_json(),
+        }
+    }
+    fn validate(&self, profile: Profile) -> Vec<Finding> {
+        match self {
+            Document::Twiml(d) => d.validate_for(profile),
+            Document::Bxml(d) => d.validate(),
+            Document::BxmlRoot(d) => d.validate(),
+        }
+    }
+}
+
+fn parse_xml(arg: DialectArg, input: &str) -> Result<Document, ParseError> {
+    let root = read_document(input, ParseLimits::DEFAULT)?;
+    let dialect = match arg {
+        DialectArg::Twiml => Dialect::Twiml,
+        DialectArg::Bxml => Dialect::Bxml,
+        DialectArg::Auto => Dialect::detect(&root),
+    };
+    Ok(match (dialect, &*root.name) {
+        (Dialect::Twiml, _) => Document::Twiml(callml::twiml::Response::from_xml(input)?),
+        (Dialect::Bxml, "Bxml") => Document::BxmlRoot(callml::bxml::Bxml::from_xml(input)?),
+        (Dialect::Bxml, _) => Document::Bxml(callml::bxml::Response::from_xml(input)?),
+    })
+}
+
+fn location(file: &str, position: Position) -> String {
+    format!("{file}:{}:{}", position.line, position.column)
+}
+
+fn check(dialect: DialectArg, profile: ProfileArg, strict: bool, files: &[String]) -> Result<bool, Failure> {
+    let profile = match profile {
+        ProfileArg::Twilio => Profile::Twilio,
+        ProfileArg::Acml => Profile::Acml,
+    };
+    let mut failed = false;
+    let mut out = std::io::stdout().lock();
+    for file in files {
+        let bytes = read(file)?;
+        let input = match text(file, &bytes) {
+            Ok(t) => t,
+            Err(f) => {
+                let _ = writeln!(out, "{file}:1:1: error: {}", f.message.trim_start_matches(&format!("{file}: ")));
+                failed = true;
+                continue;
+            }
+        };
+        let doc = match parse_xml(dialect, &input) {
+            Ok(d) => d,
+            Err(e) => {
+                let path = if e.path.is_empty() { String::new() } else { format!(" ({})", e.path) };
+                let _ = writeln!(out, "{}: error: {}{path}", location(file, e.position), e.kind);
+                failed = true;
+                continue;
+            }
+        };
+        let root = read_document(&input, ParseLimits::DEFAULT).ok();
+        for f in doc.validate(profile) {
+            let offset = root.as_ref().and_then(|r| r.offset_of(&f.path)).unwrap_or(0);
+            let severity = if strict { Severity::Error } else { f.severity };
+            failed |= severity == Severity::Error;
+            let _ = writeln!(
+                out,
+                "{}: {severity}: {} ({})",
+                location(file, Position::at(&input, offset)),
+                f.message,
+                f.path
+            );
+        }
+    }
+    Ok(failed)
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match cli.command {
+        Command::Check { dialect, profile, strict, files } => {
+            let failed = check(dialect, profile, strict, &files)?;
+            return Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS });
+        }
+        Command::Fmt { pretty, check, dialect, file } => {
+            let input = text(&file, &read(&file)?)?;
+            let doc = parse_xml(dialect, &input).map_err(|e| bad_input(format!("{file}: {e}")))?;
+            let formatted = doc.render(RenderOptions::new().pretty(pretty)) + "\n";
+            if check {
+                if input != formatted && input != formatted.trim_end() {
+                    eprintln!("{file}: not formatted");
+                    return Ok(ExitCode::from(1));
+                }
+            } else {
+                let _ = stdout.write_all(formatted.as_bytes());
+            }
+        }
+        Command::Render { dialect, pretty, file } => {
+            let input = text(&file, &read(&file)?)?;
+            let json: serde_json::Value =
+                serde_json::from_str(&input).map_err(|e| bad_input(format!("{file}: {e}")))?;
+            let dialect = match dialect {
+                DialectArg::Twiml => Dialect::Twiml,
+                DialectArg::Bxml => Dialect::Bxml,
+                DialectArg::Auto => Dialect::detect_json(&json),
+            };
+            let err = |e: callml::xml::JsonError| bad_input(format!("{file}: {e}"));
+            let doc = match dialect {
+                Dialect::Twiml => Document::Twiml(callml::twiml::Response::from_json(&json).map_err(err)?),
+                Dialect::Bxml if json.get("Bxml").is_some() => {
+                    Document::BxmlRoot(callml::bxml::Bxml::from_json(&json).map_err(err)?)
+                }
+                Dialect::Bxml => Document::Bxml(callml::bxml::Response::from_json(&json).map_err(err)?),
+            };
+            let _ = writeln!(stdout, "{}", doc.render(RenderOptions::new().pretty(pretty)));
+        }
+        Command::ToJson { dialect, file } => {
+            let input = text(&file, &read(&file)?)?;
+            let doc = parse_xml(dialect, &input).map_err(|e| bad_input(format!("{file}: {e}")))?;
+            let _ = writeln!(stdout, "{}", serde_json::to_string_pretty(&doc.to_json()).unwrap_or_default());
+        }
+        Command::Event { provider, content_type, file } => {
+            let bytes = read(&file)?;
+            let format = match provider {
+                ProviderArg::Auto => Format::Auto,
+                ProviderArg::BandwidthV1 => Format::BandwidthV1,
+                ProviderArg::BandwidthV2 => Format::BandwidthV2,
+                ProviderArg::Twiml => Format::Twiml,
+            };
+            let event =
+                parse_as(format, content_type.as_deref(), &bytes).map_err(|e| bad_input(format!("{file}: {e}")))?;
+            let _ = writeln!(stdout, "{}", serde_json::to_string_pretty(&event.to_summary_json()).unwrap_or_default());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(failure) => {
+            eprintln!("callml: {}", failure.message.lines().next().unwrap_or(""));
+            ExitCode::from(failure.code)
+        }
+    }
+}
