@@ -19,9 +19,13 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "axum")]
+pub mod axum;
 pub mod bxml;
 mod dialect;
 pub mod event;
+#[cfg(feature = "twilio-signature")]
+pub mod signature;
 pub mod ssml;
 pub mod twiml;
 pub mod xml;

@@ -4,7 +4,6 @@
 use std::borrow::Cow;
 
 use super::define::event_struct;
-use super::field::IntoOwned;
 use super::{CallDirection, CallStatus, PostStatus, VoicemailDetector};
 
 event_struct! {
@@ -101,10 +100,5 @@ impl<'a> FormWebhook<'a> {
     /// Whether this is a new incoming call: `Direction=inbound` and `PostStatus` `new` or absent.
     pub fn is_incoming(&self) -> bool {
         self.direction == Some(CallDirection::Inbound) && matches!(self.post_status, None | Some(PostStatus::New))
-    }
-
-    /// The same webhook owning its data.
-    pub fn to_owned_webhook(self) -> FormWebhook<'static> {
-        self.into_owned()
     }
 }
