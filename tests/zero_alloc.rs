@@ -64,4 +64,30 @@ fn rendering_into_a_buffer_with_capacity_allocates_nothing() {
     assert_eq!(string, expected);
     assert_eq!(bytes, expected.as_bytes());
     assert_eq!(pretty.len(), pretty_len);
+
+    to_xml_allocates_once(&doc);
+    // Response children (grows 4 -> 8: 2 blocks), Gather children, Gather `input` list,
+    // Dial children, Say children (mixed content) x2, Custom attributes and children, output.
+    let allocations = build_and_render_allocations();
+    eprintln!("build+render M: {allocations} heap blocks");
+    assert_eq!(allocations, 12, "build+render M allocated {allocations} blocks");
+}
+
+/// `to_xml()` sizes its buffer from `size_hint()` up front: one allocation, no regrowth. (Part of
+/// the test above: dhat allows one profiler at a time.)
+fn to_xml_allocates_once(doc: &Response<'_>) {
+    let before = dhat::HeapStats::get();
+    let xml = doc.to_xml();
+    let after = dhat::HeapStats::get();
+    assert_eq!(after.total_blocks - before.total_blocks, 1, "{} bytes rendered", xml.len());
+}
+
+/// Building and rendering the benchmark's M document with borrowed strings: the allocations are
+/// the child lists and the output, none per string.
+fn build_and_render_allocations() -> u64 {
+    let before = dhat::HeapStats::get();
+    let xml = medium().to_xml();
+    let after = dhat::HeapStats::get();
+    assert!(xml.len() > 700);
+    after.total_blocks - before.total_blocks
 }

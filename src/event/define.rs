@@ -91,7 +91,8 @@ macro_rules! event_struct {
                         }
                         fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                             let mut b = Builder::default();
-                            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                            // Keys borrow from the input (no allocation) unless they have escapes.
+                            while let Some(crate::event::field::BorrowCow(key)) = map.next_key()? {
                                 if !b.field(&key, &mut map)? {
                                     let value: serde_json::Value = map.next_value()?;
                                     b.extra.insert(key.into_owned(), value);

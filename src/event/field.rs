@@ -41,7 +41,8 @@ impl IsAbsent for Cow<'_, str> {
 }
 
 /// A string that borrows from the input when it has no escapes.
-struct BorrowCow<'a>(Cow<'a, str>);
+#[doc(hidden)]
+pub struct BorrowCow<'a>(pub Cow<'a, str>);
 
 impl<'de: 'a, 'a> de::Deserialize<'de> for BorrowCow<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

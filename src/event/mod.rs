@@ -23,6 +23,7 @@ mod bandwidth_v2;
 pub(crate) mod define;
 pub(crate) mod field;
 mod form;
+mod scan;
 mod values;
 mod view;
 
@@ -213,7 +214,7 @@ pub fn parse_as<'a>(format: Format, content_type: Option<&str>, body: &'a [u8]) 
         Format::Auto => {}
     }
     if json {
-        let probe = probe_event_type(text)?;
+        let probe = probe(text, true)?;
         let v2 = match probe.name.as_ref() {
             "initiate" => true,
             "incomingcall" => false,
@@ -247,6 +248,11 @@ pub(crate) struct Probe<'a> {
 
 /// Reads `eventType` (and notes v1/v2 marker keys) without building the event.
 pub(crate) fn probe_event_type(body: &str) -> Result<Probe<'_>, EventError> {
+    probe(body, false)
+}
+
+/// Like [`probe_event_type`]; with `markers`, also notes which generation's keys are present.
+fn probe(body: &str, markers: bool) -> Result<Probe<'_>, EventError> {
     #[derive(serde::Deserialize)]
     struct Keys<'a> {
         #[serde(rename = "eventType", borrow)]
@@ -263,6 +269,11 @@ pub(crate) fn probe_event_type(body: &str) -> Result<Probe<'_>, EventError> {
     }
     if body.trim().is_empty() {
         return Err(EventError::Empty);
+    }
+    if let Some(scan) = scan::top_level(body, markers) {
+        if let Some(name) = scan.event_type {
+            return Ok(Probe { name: Cow::Borrowed(name), v1_fields: scan.v1_fields, v2_fields: scan.v2_fields });
+        }
     }
     let keys: Keys<'_> = serde_json::from_str(body).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => EventError::NotACallEvent(format!("expected a JSON object: {e}")),

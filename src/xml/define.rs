@@ -54,6 +54,7 @@ macro_rules! define_element {
                 $(#[$ameta])*
                 #[doc = ""]
                 #[doc = concat!("XML attribute `", $attr, "`.")]
+                #[inline(always)]
                 pub fn $field(mut self, value: impl $crate::xml::IntoAttributeValue<$ty>) -> Self {
                     self.$field = Some(value.into_attribute_value());
                     self
@@ -85,6 +86,15 @@ macro_rules! define_element {
                 Ok(())
             }
 
+            #[doc(hidden)]
+            pub fn __set_attribute_str(&mut self, name: &str, value: &str) -> Result<(), $crate::xml::ValueError> {
+                match name {
+                    $( $attr => self.$field = Some(<$ty as $crate::xml::AttributeValue>::parse_value(value)?), )*
+                    _ => self.extra_attributes.push($crate::xml::Attribute::new(name.to_owned(), value.to_owned())),
+                }
+                Ok(())
+            }
+
             /// Whether the known attribute with XML name `name` is set.
             pub fn has_attribute(&self, name: &str) -> bool {
                 match name {
@@ -105,6 +115,21 @@ macro_rules! define_element {
                 if !self.extra_attributes.is_empty() {
                     $crate::xml::custom::write_extra_attributes(w, &self.extra_attributes, |n| self.has_attribute(n));
                 }
+            }
+
+            #[doc(hidden)]
+            #[inline]
+            pub fn __attributes_size_hint(&self) -> usize {
+                let mut n = 0;
+                $(
+                    if let Some(v) = &self.$field {
+                        n += $attr.len() + 4 + $crate::xml::AttributeValue::len_hint(v);
+                    }
+                )*
+                for a in &self.extra_attributes {
+                    n += a.name.len() + a.value.len() + 4;
+                }
+                n
             }
 
             #[doc(hidden)]
@@ -187,6 +212,9 @@ macro_rules! define_element {
                 self.write_attributes(w);
                 w.close_empty();
             }
+            fn size_hint(&self) -> usize {
+                $xml.len() + 3 + self.__attributes_size_hint()
+            }
         }
     };
 
@@ -200,7 +228,7 @@ macro_rules! define_element {
                 path: &$crate::xml::tree::Path<'_, '_>,
             ) -> Result<Self, $crate::xml::ParseError> {
                 let mut e = Self::default();
-                ctx.attributes(el, path, |n, v| e.set_attribute(n, v))?;
+                ctx.attributes(el, path, |n, v| e.__set_attribute_str(n, v))?;
                 ctx.no_content(el, path)?;
                 Ok(e)
             }
@@ -246,7 +274,7 @@ macro_rules! define_element {
                 path: &$crate::xml::tree::Path<'_, '_>,
             ) -> Result<Self, $crate::xml::ParseError> {
                 let mut e = Self::default();
-                ctx.attributes(el, path, |n, v| e.set_attribute(n, v))?;
+                ctx.attributes(el, path, |n, v| e.__set_attribute_str(n, v))?;
                 e.text = ctx.text_only(el, path)?;
                 Ok(e)
             }
@@ -300,7 +328,7 @@ macro_rules! define_element {
                 path: &$crate::xml::tree::Path<'_, '_>,
             ) -> Result<Self, $crate::xml::ParseError> {
                 let mut e = Self::default();
-                ctx.attributes(el, path, |n, v| e.set_attribute(n, v))?;
+                ctx.attributes(el, path, |n, v| e.__set_attribute_str(n, v))?;
                 e.children.reserve_exact(el.children.len());
                 for (i, node) in el.children.iter().enumerate() {
                     match node {
@@ -458,6 +486,9 @@ macro_rules! define_element {
             }
         }
         impl $crate::xml::Render for $name<'_> {
+            fn size_hint(&self) -> usize {
+                2 * $xml.len() + 5 + self.__attributes_size_hint() + self.text.len() + self.text.len() / 8
+            }
             #[inline]
             fn write_element<S: $crate::xml::Sink + ?Sized>(&self, w: &mut $crate::xml::Writer<'_, S>) {
                 w.open(concat!("<", $xml));
@@ -601,6 +632,10 @@ macro_rules! define_element {
 
     (@render_children $name:ident $xml:literal $mixed:tt) => {
         impl $crate::xml::Render for $name<'_> {
+            fn size_hint(&self) -> usize {
+                2 * $xml.len() + 5 + self.__attributes_size_hint()
+                    + self.children.iter().map($crate::xml::Render::size_hint).sum::<usize>()
+            }
             #[inline]
             fn write_element<S: $crate::xml::Sink + ?Sized>(&self, w: &mut $crate::xml::Writer<'_, S>) {
                 w.open(concat!("<", $xml));
@@ -737,6 +772,13 @@ macro_rules! define_element {
         }
 
         impl $crate::xml::Render for $enum<'_> {
+            fn size_hint(&self) -> usize {
+                match self {
+                    $( $enum::$child(e) => e.size_hint(), )*
+                    $( $enum::$text(t) => t.len() + t.len() / 8, )?
+                    $enum::Custom(e) => e.size_hint(),
+                }
+            }
             #[inline]
             fn write_element<S: $crate::xml::Sink + ?Sized>(&self, w: &mut $crate::xml::Writer<'_, S>) {
                 match self {
@@ -756,6 +798,7 @@ macro_rules! define_element {
 
         $(
             impl<$lt> $trait<$lt> for $child<$lt> {
+                #[inline(always)]
                 fn into_child(self) -> $enum<$lt> {
                     $enum::$child(self)
                 }
@@ -797,6 +840,7 @@ macro_rules! define_element {
 
         impl<$lt> $name<$lt> {
             #[doc = concat!("Appends a child; only what `<", $xml, ">` accepts compiles.")]
+            #[inline(always)]
             pub fn child(mut self, child: impl $trait<$lt>) -> Self {
                 self.children.push(child.into_child());
                 self
@@ -818,6 +862,7 @@ macro_rules! define_element {
             }
             $($(
                 #[doc = concat!("Appends a [`", stringify!($child), "`] child.")]
+                #[inline(always)]
                 pub fn $short(self, child: impl Into<$child<$lt>>) -> Self {
                     let child: $child<$lt> = child.into();
                     self.child(child)

@@ -71,12 +71,51 @@ pub fn escape_attribute<S: Sink + ?Sized>(sink: &mut S, value: &str) {
     escape_with(sink, value, &ATTRIBUTE_TABLE);
 }
 
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// High bit set in each byte of `v` that is zero. Exact for the lowest flagged byte (bits above
+/// a true zero may be false positives, which the table then skips).
+#[inline(always)]
+const fn zero_bytes(v: u64) -> u64 {
+    v.wrapping_sub(LO) & !v & HI
+}
+
+/// High bits marking the bytes of a little-endian word that may need work: controls, `&`, `<`,
+/// `>`, 0xEF, and in attributes `"`. The lowest marked byte is exact.
+#[inline(always)]
+const fn needs_work(v: u64, attribute: bool) -> u64 {
+    // Bytes below 0x20: subtracting 0x20 borrows into the high bit only for them (bytes with the
+    // high bit set are masked out by `!v`).
+    let mut m = v.wrapping_sub(LO * 0x20) & !v & HI;
+    m |= zero_bytes(v ^ (LO * b'&' as u64));
+    m |= zero_bytes(v ^ (LO * b'<' as u64));
+    m |= zero_bytes(v ^ (LO * b'>' as u64));
+    m |= zero_bytes(v ^ (LO * 0xEF));
+    if attribute {
+        m |= zero_bytes(v ^ (LO * b'"' as u64));
+    }
+    m
+}
+
 #[inline]
 fn escape_with<S: Sink + ?Sized>(sink: &mut S, s: &str, table: &[u8; 256]) {
+    let attribute = table[b'"' as usize] != PLAIN;
     let bytes = s.as_bytes();
     let mut run_start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Jump over plain bytes 8 at a time, straight to the first byte that may need work.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let m = needs_work(u64::from_le_bytes(word), attribute);
+            if m == 0 {
+                i += 8;
+                continue;
+            }
+            i += (m.trailing_zeros() / 8) as usize;
+        }
         let class = table[bytes[i] as usize];
         if class == PLAIN {
             i += 1;

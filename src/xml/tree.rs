@@ -84,10 +84,10 @@ impl<'i> Ctx<'i> {
         &self,
         element: &Element<'_>,
         path: &Path<'_, '_>,
-        mut set: impl FnMut(Cow<'static, str>, Cow<'static, str>) -> Result<(), super::ValueError>,
+        mut set: impl FnMut(&str, &str) -> Result<(), super::ValueError>,
     ) -> Result<(), ParseError> {
         for (name, value) in &element.attributes {
-            set(Cow::Owned(name.to_string()), Cow::Owned(value.to_string())).map_err(|error| {
+            set(name, value).map_err(|error| {
                 self.error(element, path, ParseErrorKind::InvalidAttribute { attribute: name.to_string(), error })
             })?;
         }

@@ -45,6 +45,10 @@ pub trait AttributeValue: Sized {
     fn is_documented(&self) -> bool {
         true
     }
+    /// About how many bytes the written value takes (for sizing output buffers).
+    fn len_hint(&self) -> usize {
+        8
+    }
 }
 
 /// `from_json` for numbers and booleans: the JSON scalar or its string form.
@@ -107,6 +111,9 @@ impl<'a> AttributeValue for Cow<'a, str> {
     fn write_value<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>) {
         w.attribute_value(self);
     }
+    fn len_hint(&self) -> usize {
+        self.len()
+    }
     fn parse_value(s: &str) -> Result<Self, ValueError> {
         Ok(Cow::Owned(s.to_owned()))
     }
@@ -141,6 +148,11 @@ impl AttributeValue for bool {
 /// Writes an unsigned integer in decimal without allocating.
 #[inline]
 pub(crate) fn write_u64<S: Sink + ?Sized>(w: &mut Writer<'_, S>, mut n: u64) {
+    const SMALL: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    if n < 10 {
+        w.raw(SMALL[n as usize]);
+        return;
+    }
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     loop {
@@ -151,7 +163,8 @@ pub(crate) fn write_u64<S: Sink + ?Sized>(w: &mut Writer<'_, S>, mut n: u64) {
             break;
         }
     }
-    // Only ASCII digits were written.
+    // Only ASCII digits were written; small values (most attribute numbers) skip the loop above
+    // via the lookup below.
     w.raw(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
 }
 
@@ -502,6 +515,9 @@ macro_rules! open_enum {
             }
             fn is_documented(&self) -> bool {
                 !matches!(self, $name::Other(_))
+            }
+            fn len_hint(&self) -> usize {
+                self.as_str().len()
             }
         }
     };

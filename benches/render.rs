@@ -1,0 +1,49 @@
+//! Rendering: build+render and render-only (prebuilt tree into a reused buffer) for the S, M, L
+//! documents of both dialects, next to memcpy of the finished bytes (the physical floor).
+#![allow(missing_docs)] // criterion_group! generates undocumented items
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+
+use callml::xml::Render;
+
+mod documents;
+
+fn render_group<D: Render>(c: &mut Criterion, name: &str, build: fn() -> D) {
+    let doc = build();
+    let bytes = doc.to_xml().into_bytes();
+    let mut group = c.benchmark_group(format!("render/{name}"));
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_function(BenchmarkId::new("build+render", bytes.len()), |b| {
+        b.iter(|| black_box(build()).to_xml());
+    });
+    let mut buf: Vec<u8> = Vec::with_capacity(bytes.len() * 2);
+    group.bench_function(BenchmarkId::new("render prebuilt into reused buffer", bytes.len()), |b| {
+        b.iter(|| {
+            buf.clear();
+            black_box(&doc).write_to(&mut buf);
+            black_box(buf.len())
+        });
+    });
+    let mut copy: Vec<u8> = Vec::with_capacity(bytes.len() * 2);
+    group.bench_function(BenchmarkId::new("memcpy of the finished bytes", bytes.len()), |b| {
+        b.iter(|| {
+            copy.clear();
+            copy.extend_from_slice(black_box(&bytes));
+            black_box(copy.len())
+        });
+    });
+    group.finish();
+}
+
+fn render(c: &mut Criterion) {
+    render_group(c, "twiml-S", documents::twiml_s);
+    render_group(c, "twiml-M", documents::twiml_m);
+    render_group(c, "twiml-L", documents::twiml_l);
+    render_group(c, "bxml-S", documents::bxml_s);
+    render_group(c, "bxml-M", documents::bxml_m);
+    render_group(c, "bxml-L", documents::bxml_l);
+}
+
+criterion_group!(benches, render);
+criterion_main!(benches);
