@@ -103,7 +103,7 @@ fn v2_values() {
     assert!(g.digits.is_some());
     let BandwidthV2Event::RecordComplete(r) = v2("v2_record_complete") else { panic!() };
     assert_eq!(
-        (r.channels, r.duration.as_deref(), r.file_format.as_deref()),
+        (r.recording.channels, r.recording.duration.as_deref(), r.recording.file_format.as_deref()),
         (Some(1), Some("PT20.056S"), Some("wav"))
     );
     let BandwidthV2Event::RecordingAvailable(r) = v2("v2_recording_available") else { panic!() };
@@ -252,7 +252,7 @@ fn tolerance() {
     let e = parse(Some("application/json"), br#"{"eventType":"transcription","time":"t","text":"x"}"#).unwrap();
     assert!(matches!(e, Event::BandwidthV1(BandwidthV1Event::Unknown { .. })));
     let e = BandwidthV2Event::from_json(r#"{"eventType":"recordingComplete","callId":"c","channels":2}"#).unwrap();
-    assert!(matches!(e, BandwidthV2Event::RecordComplete(r) if r.channels == Some(2)));
+    assert!(matches!(e, BandwidthV2Event::RecordComplete(r) if r.recording.channels == Some(2)));
 }
 
 #[test]

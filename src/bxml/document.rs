@@ -1,13 +1,10 @@
 //! Reading BXML: the vocabulary, and `from_xml` / `FromStr` / `from_json` for every element.
 
 use super::*;
-use crate::ssml::{
-    AmazonDomain, AmazonEffect, Break, Emphasis, Lang, Paragraph, Phoneme, Prosody, SayAs, Sentence, Sub, Word,
-};
 use crate::xml::define::dialect_api;
 use crate::xml::tree::Vocabulary;
 
-/// Every element name of BXML (SSML included): a known element in the wrong place is a parse
+/// Every element name of BXML (and SSML's): a known element in the wrong place is a parse
 /// error, an unknown one becomes a `Custom` element.
 pub(crate) const VOCABULARY: Vocabulary = Vocabulary {
     names: &[
@@ -44,19 +41,8 @@ pub(crate) const VOCABULARY: Vocabulary = Vocabulary {
         Connect::NAME,
         Endpoint::NAME,
         Refer::NAME,
-        Break::NAME,
-        Emphasis::NAME,
-        Lang::NAME,
-        Paragraph::NAME,
-        Phoneme::NAME,
-        Prosody::NAME,
-        Sentence::NAME,
-        SayAs::NAME,
-        Sub::NAME,
-        Word::NAME,
-        AmazonEffect::NAME,
-        AmazonDomain::NAME,
     ],
+    shared: crate::ssml::ELEMENT_NAMES,
 };
 
 dialect_api! {

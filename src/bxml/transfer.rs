@@ -57,7 +57,43 @@ define_element! {
     }
 }
 
-define_element! {
+/// PhoneNumber and SipUri are the two transfer targets: the same attributes, different text.
+macro_rules! transfer_target {
+    ($(#[$meta:meta])* $name:ident = $xml:literal) => {
+        define_element! {
+            $(#[$meta])*
+            pub struct $name<'a> = $xml {
+                /// Basic-auth password for fallback URLs.
+                fallback_password: Cow<'a, str> = "fallbackPassword",
+                /// Basic-auth user name for fallback URLs.
+                fallback_username: Cow<'a, str> = "fallbackUsername",
+                /// Basic-auth password.
+                password: Cow<'a, str> = "password",
+                /// Tag sent with later callbacks.
+                tag: Cow<'a, str> = "tag",
+                /// Method for `transferAnswerFallbackUrl`.
+                transfer_answer_fallback_method: Method = "transferAnswerFallbackMethod",
+                /// Fallback for `transferAnswerUrl`.
+                transfer_answer_fallback_url: Cow<'a, str> = "transferAnswerFallbackUrl",
+                /// Method for `transferAnswerUrl`.
+                transfer_answer_method: Method = "transferAnswerMethod",
+                /// URL whose BXML runs on the called party when it answers.
+                transfer_answer_url: Cow<'a, str> = "transferAnswerUrl",
+                /// Method for `transferDisconnectUrl`.
+                transfer_disconnect_method: Method = "transferDisconnectMethod",
+                /// URL told when the called party hangs up.
+                transfer_disconnect_url: Cow<'a, str> = "transferDisconnectUrl",
+                /// Basic-auth user name.
+                username: Cow<'a, str> = "username",
+                /// User-to-user information (RFC 7433, at most 256 characters).
+                uui: Cow<'a, str> = "uui",
+            }
+            content: text;
+        }
+    };
+}
+
+transfer_target! {
     /// `<PhoneNumber>`: an E.164 number to transfer to.
     ///
     /// ```
@@ -65,69 +101,17 @@ define_element! {
     /// let p = PhoneNumber::new("+15555550102").transfer_answer_url("/whisper");
     /// assert_eq!(p.to_string(), r#"<PhoneNumber transferAnswerUrl="/whisper">+15555550102</PhoneNumber>"#);
     /// ```
-    pub struct PhoneNumber<'a> = "PhoneNumber" {
-        /// Basic-auth password for fallback URLs.
-        fallback_password: Cow<'a, str> = "fallbackPassword",
-        /// Basic-auth user name for fallback URLs.
-        fallback_username: Cow<'a, str> = "fallbackUsername",
-        /// Basic-auth password.
-        password: Cow<'a, str> = "password",
-        /// Tag sent with later callbacks.
-        tag: Cow<'a, str> = "tag",
-        /// Method for `transferAnswerFallbackUrl`.
-        transfer_answer_fallback_method: Method = "transferAnswerFallbackMethod",
-        /// Fallback for `transferAnswerUrl`.
-        transfer_answer_fallback_url: Cow<'a, str> = "transferAnswerFallbackUrl",
-        /// Method for `transferAnswerUrl`.
-        transfer_answer_method: Method = "transferAnswerMethod",
-        /// URL whose BXML runs on the called party when it answers.
-        transfer_answer_url: Cow<'a, str> = "transferAnswerUrl",
-        /// Method for `transferDisconnectUrl`.
-        transfer_disconnect_method: Method = "transferDisconnectMethod",
-        /// URL told when the called party hangs up.
-        transfer_disconnect_url: Cow<'a, str> = "transferDisconnectUrl",
-        /// Basic-auth user name.
-        username: Cow<'a, str> = "username",
-        /// User-to-user information (RFC 7433, at most 256 characters).
-        uui: Cow<'a, str> = "uui",
-    }
-    content: text;
+    PhoneNumber = "PhoneNumber"
 }
 
-define_element! {
+transfer_target! {
     /// `<SipUri>`: a SIP URI to transfer to (or to refer to, in `<Refer>`).
     ///
     /// ```
     /// use callml::bxml::SipUri;
     /// assert_eq!(SipUri::new("sip:a@example.com").uui("abc").to_string(), r#"<SipUri uui="abc">sip:a@example.com</SipUri>"#);
     /// ```
-    pub struct SipUri<'a> = "SipUri" {
-        /// Basic-auth password for fallback URLs.
-        fallback_password: Cow<'a, str> = "fallbackPassword",
-        /// Basic-auth user name for fallback URLs.
-        fallback_username: Cow<'a, str> = "fallbackUsername",
-        /// Basic-auth password.
-        password: Cow<'a, str> = "password",
-        /// Tag sent with later callbacks.
-        tag: Cow<'a, str> = "tag",
-        /// Method for `transferAnswerFallbackUrl`.
-        transfer_answer_fallback_method: Method = "transferAnswerFallbackMethod",
-        /// Fallback for `transferAnswerUrl`.
-        transfer_answer_fallback_url: Cow<'a, str> = "transferAnswerFallbackUrl",
-        /// Method for `transferAnswerUrl`.
-        transfer_answer_method: Method = "transferAnswerMethod",
-        /// URL whose BXML runs on the called party when it answers.
-        transfer_answer_url: Cow<'a, str> = "transferAnswerUrl",
-        /// Method for `transferDisconnectUrl`.
-        transfer_disconnect_method: Method = "transferDisconnectMethod",
-        /// URL told when the called party hangs up.
-        transfer_disconnect_url: Cow<'a, str> = "transferDisconnectUrl",
-        /// Basic-auth user name.
-        username: Cow<'a, str> = "username",
-        /// User-to-user information (RFC 7433, at most 256 characters).
-        uui: Cow<'a, str> = "uui",
-    }
-    content: text;
+    SipUri = "SipUri"
 }
 
 define_element! {

@@ -18,14 +18,10 @@ open_enum! {
     /// `diversionTreatment` on Transfer and Forward.
     pub enum DiversionTreatment { None => "none", Propagate => "propagate", Stack => "stack" }
 }
-open_enum! {
-    /// `diversionReason` on Transfer and Forward (used with `stack`).
-    pub enum DiversionReason {
-        Unknown => "unknown", UserBusy => "user-busy", NoAnswer => "no-answer", Unavailable => "unavailable",
-        Unconditional => "unconditional", TimeOfDay => "time-of-day", DoNotDisturb => "do-not-disturb",
-        Deflection => "deflection", FollowMe => "follow-me", OutOfService => "out-of-service", Away => "away",
-    }
-}
+/// `diversionReason` on Transfer and Forward (used with `stack`): the same values as a diversion's
+/// `reason` in incoming-call events.
+pub use crate::event::DiversionReason;
+
 open_enum! {
     /// `<StartStream mode>`.
     pub enum StreamMode { Unidirectional => "unidirectional", Bidirectional => "bidirectional" }

@@ -173,10 +173,8 @@ event_struct! {
 }
 
 event_struct! {
-    /// `recordComplete` (docs) or `recordingComplete` (OpenAPI): a `<Record>` finished; reply with BXML.
-    pub struct RecordComplete<'a> {
-        ..call: CallInfo,
-        ..transfer: TransferInfo,
+    /// The recording fields `recordComplete` and `recordingAvailable` share.
+    pub struct RecordingInfo<'a> {
         /// Recording id.
         opt recording_id: Cow<'a, str> = "recordingId",
         /// Where the media is.
@@ -193,22 +191,20 @@ event_struct! {
 }
 
 event_struct! {
+    /// `recordComplete` (docs) or `recordingComplete` (OpenAPI): a `<Record>` finished; reply with BXML.
+    pub struct RecordComplete<'a> {
+        ..call: CallInfo,
+        ..transfer: TransferInfo,
+        ..recording: RecordingInfo,
+    }
+}
+
+event_struct! {
     /// `recordingAvailable`: the recording file is ready (no BXML).
     pub struct RecordingAvailable<'a> {
         ..call: CallInfo,
         ..transfer: TransferInfo,
-        /// Recording id.
-        opt recording_id: Cow<'a, str> = "recordingId",
-        /// Where the media is.
-        opt media_url: Cow<'a, str> = "mediaUrl",
-        /// When recording ended.
-        opt end_time: Cow<'a, str> = "endTime",
-        /// Length (ISO 8601 duration).
-        opt duration: Cow<'a, str> = "duration",
-        /// `wav` or `mp3`.
-        opt file_format: Cow<'a, str> = "fileFormat",
-        /// Number of channels.
-        opt channels: u32 = "channels",
+        ..recording: RecordingInfo,
         /// `processing`, `partial`, `complete`, `deleted`, `error`, ...
         opt status: Cow<'a, str> = "status",
     }

@@ -36,8 +36,8 @@ pub use bandwidth_v1::{
 };
 pub use bandwidth_v2::{
     Answer, BandwidthV2Event, BridgeComplete, CallInfo, ConferenceEvent, Disconnect, Diversion, Dtmf, ErrorInfo,
-    Gather, Initiate, MachineDetectionComplete, MachineDetectionResult, RecordComplete, RecordingAvailable, Redirect,
-    StirShaken, TransferAnswer, TransferComplete, TransferDisconnect, TransferInfo,
+    Gather, Initiate, MachineDetectionComplete, MachineDetectionResult, RecordComplete, RecordingAvailable,
+    RecordingInfo, Redirect, StirShaken, TransferAnswer, TransferComplete, TransferDisconnect, TransferInfo,
 };
 pub use field::{IntoOwned, StringOrNumber};
 pub use form::FormWebhook;

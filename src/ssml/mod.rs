@@ -34,6 +34,22 @@ pub use values::*;
 
 use crate::xml::define::define_element;
 
+/// The names of every SSML element, for the dialects' vocabularies.
+pub(crate) const ELEMENT_NAMES: &[&str] = &[
+    Break::NAME,
+    Emphasis::NAME,
+    Lang::NAME,
+    Paragraph::NAME,
+    Phoneme::NAME,
+    Prosody::NAME,
+    Sentence::NAME,
+    SayAs::NAME,
+    Sub::NAME,
+    Word::NAME,
+    AmazonEffect::NAME,
+    AmazonDomain::NAME,
+];
+
 define_element! {
     /// `<break>`: a pause in speech.
     ///

@@ -1,13 +1,10 @@
 //! Reading TwiML: the vocabulary, and `from_xml` / `FromStr` / `from_json` for every element.
 
 use super::*;
-use crate::ssml::{
-    AmazonDomain, AmazonEffect, Break, Emphasis, Lang, Paragraph, Phoneme, Prosody, SayAs, Sentence, Sub, Word,
-};
 use crate::xml::define::dialect_api;
 use crate::xml::tree::Vocabulary;
 
-/// Every element name of the TwiML dialect (SSML included): a known element in the wrong place
+/// Every element name of the TwiML dialect (and SSML's): a known element in the wrong place
 /// is a parse error, an unknown one becomes a `Custom` element.
 pub(crate) const VOCABULARY: Vocabulary = Vocabulary {
     names: &[
@@ -29,19 +26,8 @@ pub(crate) const VOCABULARY: Vocabulary = Vocabulary {
         Hangup::NAME,
         Reject::NAME,
         Redirect::NAME,
-        Break::NAME,
-        Emphasis::NAME,
-        Lang::NAME,
-        Paragraph::NAME,
-        Phoneme::NAME,
-        Prosody::NAME,
-        Sentence::NAME,
-        SayAs::NAME,
-        Sub::NAME,
-        Word::NAME,
-        AmazonEffect::NAME,
-        AmazonDomain::NAME,
     ],
+    shared: crate::ssml::ELEMENT_NAMES,
 };
 
 dialect_api! {

@@ -11,14 +11,16 @@ use super::{Attribute, Custom, CustomNode, ParseLimits, read_document};
 #[doc(hidden)]
 #[derive(Debug, Clone, Copy)]
 pub struct Vocabulary {
-    /// Every element name of the dialect, SSML included.
+    /// The dialect's own element names.
     pub names: &'static [&'static str],
+    /// Names it shares with the other dialect (SSML).
+    pub shared: &'static [&'static str],
 }
 
 impl Vocabulary {
     /// Whether `name` is one of the dialect's elements.
     pub fn knows(&self, name: &str) -> bool {
-        self.names.contains(&name)
+        self.names.contains(&name) || self.shared.contains(&name)
     }
 }
 
