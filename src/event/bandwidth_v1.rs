@@ -4,8 +4,7 @@
 use std::borrow::Cow;
 
 use super::bandwidth_v2::Diversion;
-use super::define::event_struct;
-use super::field::IntoOwned;
+use super::define::{event_kinds, event_struct};
 use super::{V1Cause, V1GatherReason};
 
 event_struct! {
@@ -119,32 +118,24 @@ event_struct! {
     }
 }
 
-/// A Bandwidth v1 event, by `eventType`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum BandwidthV1Event<'a> {
-    /// `incomingcall`.
-    IncomingCall(IncomingCall<'a>),
-    /// `answer`.
-    Answer(V1Answer<'a>),
-    /// `hangup`.
-    Hangup(Hangup<'a>),
-    /// `gather`.
-    Gather(V1Gather<'a>),
-    /// `dtmf`.
-    Dtmf(V1Dtmf<'a>),
-    /// `speak` or `playback`.
-    Playback(Playback<'a>),
-    /// `recording`.
-    Recording(Recording<'a>),
-    /// Any other event type, kept whole.
-    Unknown {
-        /// The event type as sent.
-        event_type: String,
-        /// The whole payload.
-        raw: serde_json::Value,
-    },
+event_kinds! {
+    /// A Bandwidth v1 event, by `eventType` (matched case-insensitively, as the Java v1 SDK did).
+    pub enum BandwidthV1Event<'a> (call block: V1Call) {
+        /// `incomingcall`.
+        IncomingCall(IncomingCall) = ["incomingcall"] call,
+        /// `answer`.
+        Answer(V1Answer) = ["answer"] call,
+        /// `hangup`.
+        Hangup(Hangup) = ["hangup"] call,
+        /// `gather`.
+        Gather(V1Gather) = ["gather"] call,
+        /// `dtmf`.
+        Dtmf(V1Dtmf) = ["dtmf"] call,
+        /// `speak` or `playback`.
+        Playback(Playback) = ["speak", "playback"] call,
+        /// `recording`.
+        Recording(Recording) = ["recording"] call,
+    }
 }
 
 impl<'a> BandwidthV1Event<'a> {
@@ -195,30 +186,7 @@ impl<'a> BandwidthV1Event<'a> {
     }
 
     pub(crate) fn from_source(event_type: &str, source: &impl super::Source<'a>) -> Result<Self, super::EventError> {
-        Ok(match event_type.to_ascii_lowercase().as_str() {
-            "incomingcall" => Self::IncomingCall(source.parse()?),
-            "answer" => Self::Answer(source.parse()?),
-            "hangup" => Self::Hangup(source.parse()?),
-            "gather" => Self::Gather(source.parse()?),
-            "dtmf" => Self::Dtmf(source.parse()?),
-            "speak" | "playback" => Self::Playback(source.parse()?),
-            "recording" => Self::Recording(source.parse()?),
-            _ => Self::Unknown { event_type: event_type.to_owned(), raw: source.raw()? },
-        })
-    }
-
-    /// The shared call fields, for known event types.
-    pub fn call(&self) -> Option<&V1Call<'a>> {
-        Some(match self {
-            Self::IncomingCall(e) => &e.call,
-            Self::Answer(e) => &e.call,
-            Self::Hangup(e) => &e.call,
-            Self::Gather(e) => &e.call,
-            Self::Dtmf(e) => &e.call,
-            Self::Playback(e) => &e.call,
-            Self::Recording(e) => &e.call,
-            Self::Unknown { .. } => return None,
-        })
+        Self::dispatch(event_type, &event_type.to_ascii_lowercase(), source)
     }
 
     /// The event type as sent.
@@ -226,20 +194,6 @@ impl<'a> BandwidthV1Event<'a> {
         match self {
             Self::Unknown { event_type, .. } => event_type,
             other => other.call().map_or("", |c| &*c.event_type),
-        }
-    }
-
-    /// The same event owning its data.
-    pub fn into_owned(self) -> BandwidthV1Event<'static> {
-        match self {
-            Self::IncomingCall(e) => BandwidthV1Event::IncomingCall(e.into_owned()),
-            Self::Answer(e) => BandwidthV1Event::Answer(e.into_owned()),
-            Self::Hangup(e) => BandwidthV1Event::Hangup(e.into_owned()),
-            Self::Gather(e) => BandwidthV1Event::Gather(e.into_owned()),
-            Self::Dtmf(e) => BandwidthV1Event::Dtmf(e.into_owned()),
-            Self::Playback(e) => BandwidthV1Event::Playback(e.into_owned()),
-            Self::Recording(e) => BandwidthV1Event::Recording(e.into_owned()),
-            Self::Unknown { event_type, raw } => BandwidthV1Event::Unknown { event_type, raw },
         }
     }
 }

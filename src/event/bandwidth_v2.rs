@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use super::define::event_struct;
-use super::field::{IntoOwned, StringOrNumber};
+use super::define::{event_kinds, event_struct};
+use super::field::StringOrNumber;
 use super::{Cause, Direction, DiversionReason, MachineDetectionValue, Privacy, Screen};
 
 event_struct! {
@@ -302,46 +302,41 @@ event_struct! {
     }
 }
 
-/// A Bandwidth v2 callback, by `eventType`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum BandwidthV2Event<'a> {
-    /// `initiate`.
-    Initiate(Initiate<'a>),
-    /// `answer`.
-    Answer(Answer<'a>),
-    /// `gather`.
-    Gather(Gather<'a>),
-    /// `redirect`.
-    Redirect(Redirect<'a>),
-    /// `recordComplete` or `recordingComplete`.
-    RecordComplete(RecordComplete<'a>),
-    /// `recordingAvailable`.
-    RecordingAvailable(RecordingAvailable<'a>),
-    /// `transferAnswer`.
-    TransferAnswer(TransferAnswer<'a>),
-    /// `transferComplete`.
-    TransferComplete(TransferComplete<'a>),
-    /// `transferDisconnect`.
-    TransferDisconnect(TransferDisconnect<'a>),
-    /// `disconnect`.
-    Disconnect(Disconnect<'a>),
-    /// `dtmf`.
-    Dtmf(Dtmf<'a>),
-    /// `bridgeComplete` or `bridgeTargetComplete`.
-    BridgeComplete(BridgeComplete<'a>),
-    /// `machineDetectionComplete`.
-    MachineDetectionComplete(MachineDetectionComplete<'a>),
-    /// A conference event.
-    Conference(ConferenceEvent<'a>),
-    /// Any other event type, kept whole.
-    Unknown {
-        /// The event type as sent.
-        event_type: String,
-        /// The whole payload.
-        raw: serde_json::Value,
-    },
+event_kinds! {
+    /// A Bandwidth v2 callback, by `eventType`.
+    pub enum BandwidthV2Event<'a> (call block: CallInfo) {
+        /// `initiate`.
+        Initiate(Initiate) = ["initiate"] call,
+        /// `answer`.
+        Answer(Answer) = ["answer"] call,
+        /// `gather`.
+        Gather(Gather) = ["gather"] call,
+        /// `redirect`.
+        Redirect(Redirect) = ["redirect"] call,
+        /// `recordComplete` or `recordingComplete`.
+        RecordComplete(RecordComplete) = ["recordComplete", "recordingComplete"] call,
+        /// `recordingAvailable`.
+        RecordingAvailable(RecordingAvailable) = ["recordingAvailable"] call,
+        /// `transferAnswer`.
+        TransferAnswer(TransferAnswer) = ["transferAnswer"] call,
+        /// `transferComplete`.
+        TransferComplete(TransferComplete) = ["transferComplete"] call,
+        /// `transferDisconnect`.
+        TransferDisconnect(TransferDisconnect) = ["transferDisconnect"] call,
+        /// `disconnect`.
+        Disconnect(Disconnect) = ["disconnect"] call,
+        /// `dtmf`.
+        Dtmf(Dtmf) = ["dtmf"] call,
+        /// `bridgeComplete` or `bridgeTargetComplete`.
+        BridgeComplete(BridgeComplete) = ["bridgeComplete", "bridgeTargetComplete"] call,
+        /// `machineDetectionComplete`.
+        MachineDetectionComplete(MachineDetectionComplete) = ["machineDetectionComplete"] call,
+        /// A conference event.
+        Conference(ConferenceEvent) = [
+            "conferenceCreated", "conferenceMemberJoin", "conferenceMemberExit", "conferenceRedirect",
+            "conferenceCompleted", "conferenceRecordingAvailable"
+        ] no_call,
+    }
 }
 
 impl<'a> BandwidthV2Event<'a> {
@@ -360,23 +355,7 @@ impl<'a> BandwidthV2Event<'a> {
     }
 
     pub(crate) fn from_source(event_type: &str, source: &impl super::Source<'a>) -> Result<Self, super::EventError> {
-        Ok(match event_type {
-            "initiate" => Self::Initiate(source.parse()?),
-            "answer" => Self::Answer(source.parse()?),
-            "gather" => Self::Gather(source.parse()?),
-            "redirect" => Self::Redirect(source.parse()?),
-            "recordComplete" | "recordingComplete" => Self::RecordComplete(source.parse()?),
-            "recordingAvailable" => Self::RecordingAvailable(source.parse()?),
-            "transferAnswer" => Self::TransferAnswer(source.parse()?),
-            "transferComplete" => Self::TransferComplete(source.parse()?),
-            "transferDisconnect" => Self::TransferDisconnect(source.parse()?),
-            "disconnect" => Self::Disconnect(source.parse()?),
-            "dtmf" => Self::Dtmf(source.parse()?),
-            "bridgeComplete" | "bridgeTargetComplete" => Self::BridgeComplete(source.parse()?),
-            "machineDetectionComplete" => Self::MachineDetectionComplete(source.parse()?),
-            t if t.starts_with("conference") => Self::Conference(source.parse()?),
-            other => Self::Unknown { event_type: other.to_owned(), raw: source.raw()? },
-        })
+        Self::dispatch(event_type, event_type, source)
     }
 
     /// The event type as sent.
@@ -386,26 +365,6 @@ impl<'a> BandwidthV2Event<'a> {
             Self::Conference(e) => &e.event_type,
             other => other.call().map_or("", |c| &*c.event_type),
         }
-    }
-
-    /// The call block, for call events.
-    pub fn call(&self) -> Option<&CallInfo<'a>> {
-        Some(match self {
-            Self::Initiate(e) => &e.call,
-            Self::Answer(e) => &e.call,
-            Self::Gather(e) => &e.call,
-            Self::Redirect(e) => &e.call,
-            Self::RecordComplete(e) => &e.call,
-            Self::RecordingAvailable(e) => &e.call,
-            Self::TransferAnswer(e) => &e.call,
-            Self::TransferComplete(e) => &e.call,
-            Self::TransferDisconnect(e) => &e.call,
-            Self::Disconnect(e) => &e.call,
-            Self::Dtmf(e) => &e.call,
-            Self::BridgeComplete(e) => &e.call,
-            Self::MachineDetectionComplete(e) => &e.call,
-            Self::Conference(_) | Self::Unknown { .. } => return None,
-        })
     }
 
     /// Whether Bandwidth uses the reply's BXML (otherwise reply 204).
@@ -421,26 +380,5 @@ impl<'a> BandwidthV2Event<'a> {
                 | Self::TransferComplete(_)
                 | Self::BridgeComplete(_)
         ) || matches!(self, Self::Conference(c) if c.event_type != "conferenceCompleted" && c.event_type != "conferenceRecordingAvailable")
-    }
-
-    /// The same event owning its data.
-    pub fn into_owned(self) -> BandwidthV2Event<'static> {
-        match self {
-            Self::Initiate(e) => BandwidthV2Event::Initiate(e.into_owned()),
-            Self::Answer(e) => BandwidthV2Event::Answer(e.into_owned()),
-            Self::Gather(e) => BandwidthV2Event::Gather(e.into_owned()),
-            Self::Redirect(e) => BandwidthV2Event::Redirect(e.into_owned()),
-            Self::RecordComplete(e) => BandwidthV2Event::RecordComplete(e.into_owned()),
-            Self::RecordingAvailable(e) => BandwidthV2Event::RecordingAvailable(e.into_owned()),
-            Self::TransferAnswer(e) => BandwidthV2Event::TransferAnswer(e.into_owned()),
-            Self::TransferComplete(e) => BandwidthV2Event::TransferComplete(e.into_owned()),
-            Self::TransferDisconnect(e) => BandwidthV2Event::TransferDisconnect(e.into_owned()),
-            Self::Disconnect(e) => BandwidthV2Event::Disconnect(e.into_owned()),
-            Self::Dtmf(e) => BandwidthV2Event::Dtmf(e.into_owned()),
-            Self::BridgeComplete(e) => BandwidthV2Event::BridgeComplete(e.into_owned()),
-            Self::MachineDetectionComplete(e) => BandwidthV2Event::MachineDetectionComplete(e.into_owned()),
-            Self::Conference(e) => BandwidthV2Event::Conference(e.into_owned()),
-            Self::Unknown { event_type, raw } => BandwidthV2Event::Unknown { event_type, raw },
-        }
     }
 }

@@ -156,3 +156,66 @@ pub trait Inline<'a>: Sized {
     /// Checks required fields and builds the block.
     fn finish<E: serde::de::Error>(builder: Self::Builder) -> Result<Self, E>;
 }
+
+/// Defines a provider's event enum from one table: each variant with the `eventType` values it
+/// reads, whether its struct has the common call block, plus `Unknown { event_type, raw }`; and
+/// the dispatch (`from_source`), `call()` and `into_owned()` that every variant needs.
+macro_rules! event_kinds {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident<$lt:lifetime> (call block: $call:ident) {
+            $( $(#[$vmeta:meta])* $variant:ident($ty:ident) = [$($key:literal),+] $has_call:ident, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[serde(untagged)]
+        #[non_exhaustive]
+        pub enum $name<$lt> {
+            $( $(#[$vmeta])* $variant($ty<$lt>), )*
+            /// Any other event type, kept whole.
+            Unknown {
+                /// The event type as sent.
+                event_type: String,
+                /// The whole payload.
+                raw: serde_json::Value,
+            },
+        }
+
+        impl<$lt> $name<$lt> {
+            /// Reads the struct for `event_type` (matched as given, after `normalize`).
+            pub(crate) fn dispatch(
+                event_type: &str,
+                normalized: &str,
+                source: &impl crate::event::Source<$lt>,
+            ) -> Result<Self, crate::event::EventError> {
+                Ok(match normalized {
+                    $( $($key)|+ => Self::$variant(source.parse()?), )*
+                    _ => Self::Unknown { event_type: event_type.to_owned(), raw: source.raw()? },
+                })
+            }
+
+            /// The common call fields, for call events.
+            pub fn call(&self) -> Option<&$call<$lt>> {
+                match self {
+                    $( Self::$variant(e) => event_kinds!(@call $has_call e), )*
+                    Self::Unknown { .. } => None,
+                }
+            }
+
+            /// The same event owning its data.
+            pub fn into_owned(self) -> $name<'static> {
+                match self {
+                    $( Self::$variant(e) => $name::$variant(crate::event::field::IntoOwned::into_owned(e)), )*
+                    Self::Unknown { event_type, raw } => $name::Unknown { event_type, raw },
+                }
+            }
+        }
+    };
+    (@call call $e:ident) => { Some(&$e.call) };
+    (@call no_call $e:ident) => {{
+        let _ = $e;
+        None
+    }};
+}
+pub(crate) use event_kinds;
