@@ -1,8 +1,19 @@
 //! # callml
 //!
-//! Answer phone calls from Rust web handlers: typed, nesting-checked builders for TwiML-style markup
-//! ([`twiml`](mod@twiml)) with SSML ([`ssml`]), on a dialect-independent XML core ([`xml`]) that always writes
-//! well-formed, correctly escaped XML.
+//! Answer phone calls from Rust web handlers. A provider POSTs an incoming-call webhook; the
+//! handler reads it with [`event`] and answers with a call-control document built with a typed,
+//! nesting-checked builder (or the `twiml!` / `bxml!` macros):
+//!
+//! - [`twiml`](mod@twiml): TwiML-style markup (Twilio, SignalWire, Telnyx, the seed provider's ACML);
+//! - [`bxml`](mod@bxml): Bandwidth Voice v2 BXML;
+//! - [`ssml`]: the speech markup inside `<Say>` / `<SpeakSentence>`;
+//! - [`xml`]: the dialect-independent core: escaping, the writer, typed values, the strict reader,
+//!   canonical form ([`assert_xml_eq!`]);
+//! - [`event`]: Bandwidth v1/v2 callbacks and TwiML-style form webhooks, with one common view;
+//! - `axum` (feature `axum`) and `signature` (feature `twilio-signature`): the web-handler side.
+//!
+//! Every document renders as well-formed, correctly escaped XML whatever the input, and parses back
+//! (`from_xml`), lints (`validate()`) and converts to and from its JSON form.
 //!
 //! ```
 //! use callml::twiml::{Response, Say, Voice};
