@@ -10,6 +10,12 @@
 /// assert!(!callml::xml::is_valid_name(""));
 /// ```
 pub fn is_valid_name(name: &str) -> bool {
+    // Fast path: ASCII names (every element and attribute name of both dialects).
+    if name.is_ascii() {
+        let b = name.as_bytes();
+        return matches!(b.first(), Some(c) if c.is_ascii_alphabetic() || *c == b'_' || *c == b':')
+            && b[1..].iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b':' | b'-' | b'.'));
+    }
     let mut chars = name.chars();
     match chars.next() {
         Some(c) if is_name_start_char(c) => chars.all(is_name_char),
