@@ -104,6 +104,14 @@ impl Event<'_> {
     }
 }
 
+fn diverted_from<'e>(diversion: Option<&'e super::Diversion<'_>>) -> Option<&'e str> {
+    diversion.map(|d| &*d.orig_to)
+}
+
+fn diversion_reason<'e>(diversion: Option<&'e super::Diversion<'_>>) -> Option<&'e str> {
+    diversion.and_then(|d| d.reason.as_ref()).map(|r| r.as_str())
+}
+
 fn v1_view<'e>(event: &'e BandwidthV1Event<'_>) -> Option<CallView<'e>> {
     let call = event.call()?;
     let (diversion, display_name) = match event {
@@ -117,8 +125,8 @@ fn v1_view<'e>(event: &'e BandwidthV1Event<'_>) -> Option<CallView<'e>> {
         call_id: &call.call_id,
         from: call.from.as_deref(),
         to: call.to.as_deref(),
-        diverted_from: diversion.map(|d| &*d.orig_to),
-        diversion_reason: diversion.and_then(|d| d.reason.as_ref()).map(|r| r.as_str()),
+        diverted_from: diverted_from(diversion),
+        diversion_reason: diversion_reason(diversion),
         account_id: None,
         application_id: call.application_id.as_deref(),
         caller_name: display_name,
@@ -139,8 +147,8 @@ fn v2_view<'e>(event: &'e BandwidthV2Event<'_>) -> Option<CallView<'e>> {
         call_id: &call.call_id,
         from: call.from.as_deref(),
         to: call.to.as_deref(),
-        diverted_from: diversion.map(|d| &*d.orig_to),
-        diversion_reason: diversion.and_then(|d| d.reason.as_ref()).map(|r| r.as_str()),
+        diverted_from: diverted_from(diversion),
+        diversion_reason: diversion_reason(diversion),
         account_id: call.account_id.as_deref(),
         application_id: call.application_id.as_deref(),
         caller_name: None,

@@ -162,6 +162,21 @@ macro_rules! define_element {
                 Ok(())
             }
 
+            /// Sets every attribute of a JSON element body (all keys but `text` and `children`).
+            #[doc(hidden)]
+            pub fn __json_set_attributes(
+                &mut self,
+                body: &serde_json::Map<String, serde_json::Value>,
+                path: &str,
+            ) -> Result<(), $crate::xml::JsonError> {
+                for (k, v) in body {
+                    if k != "text" && k != "children" {
+                        self.__json_set_attribute(k, v, path)?;
+                    }
+                }
+                Ok(())
+            }
+
             #[doc(hidden)]
             pub fn __lint_attributes(&self, path: &str, out: &mut $crate::xml::lint::Findings) {
                 $(
@@ -238,16 +253,14 @@ macro_rules! define_element {
                 path: &str,
                 _vocabulary: $crate::xml::tree::Vocabulary,
             ) -> Result<Self, $crate::xml::JsonError> {
-                let mut e = Self::default();
-                for (k, v) in body {
-                    match k.as_str() {
-                        "text" | "children" if v.as_str() == Some("") || v.as_array().is_some_and(|a| a.is_empty()) => {}
-                        "text" | "children" => {
-                            return Err($crate::xml::JsonError::new(format!("{path}.{k}"), concat!("<", $xml, "> holds no content")));
-                        }
-                        _ => e.__json_set_attribute(k, v, path)?,
+                for key in ["text", "children"] {
+                    let empty = |v: &serde_json::Value| v.as_str() == Some("") || v.as_array().is_some_and(|a| a.is_empty());
+                    if body.get(key).is_some_and(|v| !empty(v)) {
+                        return Err($crate::xml::JsonError::new(format!("{path}.{key}"), concat!("<", $xml, "> holds no content")));
                     }
                 }
+                let mut e = Self::default();
+                e.__json_set_attributes(body, path)?;
                 Ok(e)
             }
         }
@@ -285,11 +298,7 @@ macro_rules! define_element {
                 _vocabulary: $crate::xml::tree::Vocabulary,
             ) -> Result<Self, $crate::xml::JsonError> {
                 let mut e = Self::default();
-                for (k, v) in body {
-                    if k != "text" && k != "children" {
-                        e.__json_set_attribute(k, v, path)?;
-                    }
-                }
+                e.__json_set_attributes(body, path)?;
                 let mut text = String::new();
                 for (item_path, item) in $crate::xml::json::content(body, path)? {
                     let t = item.as_str().ok_or_else(|| {
@@ -348,11 +357,7 @@ macro_rules! define_element {
                 vocabulary: $crate::xml::tree::Vocabulary,
             ) -> Result<Self, $crate::xml::JsonError> {
                 let mut e = Self::default();
-                for (k, v) in body {
-                    if k != "text" && k != "children" {
-                        e.__json_set_attribute(k, v, path)?;
-                    }
-                }
+                e.__json_set_attributes(body, path)?;
                 for (item_path, item) in $crate::xml::json::content(body, path)? {
                     e.children.push($enum::__from_json(item, &item_path, $xml, vocabulary)?);
                 }
