@@ -281,3 +281,9 @@ mod bxml {
         has(&f, Severity::Warning, "Bxml/SpeakSentence", "after <Hangup>");
     }
 }
+
+#[test]
+fn non_finite_decimals_are_reported() {
+    let f = callml::bxml::Response::new().pause(callml::bxml::Pause::new().duration(f64::NAN)).validate();
+    has(&f, Severity::Warning, "Response/Pause", "`NaN` is not a documented value of `duration`");
+}

@@ -299,6 +299,10 @@ impl AttributeValue for Decimal {
     fn from_json(value: &serde_json::Value) -> Result<Self, ValueError> {
         scalar_from_json(value)
     }
+    /// NaN and infinities are written (`NaN`, `inf`) but are not numbers a provider reads.
+    fn is_documented(&self) -> bool {
+        self.0.is_finite()
+    }
 }
 
 /// How the items of a list attribute are joined.
