@@ -12,7 +12,7 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::Hangup::new().to_string(), "<Hangup/>");
     /// ```
-    pub struct Hangup<'a> = "Hangup" {}
+    pub struct Hangup<'a> = "Hangup" in "callml::bxml" {}
     content: empty;
 }
 
@@ -22,7 +22,7 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::Pause::new().duration(2).to_string(), r#"<Pause duration="2"/>"#);
     /// ```
-    pub struct Pause<'a> = "Pause" {
+    pub struct Pause<'a> = "Pause" in "callml::bxml" {
         /// Seconds of silence.
         duration: Decimal = "duration",
     }
@@ -35,7 +35,7 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::Ring::new().duration(5.1).to_string(), r#"<Ring duration="5.1"/>"#);
     /// ```
-    pub struct Ring<'a> = "Ring" {
+    pub struct Ring<'a> = "Ring" in "callml::bxml" {
         /// Whether to answer the call first (newer SDKs; default true).
         answer_call: bool = "answerCall",
         /// Seconds of ringing.
@@ -50,7 +50,7 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::Redirect::new().redirect_url("/next").tag("").to_string(), r#"<Redirect redirectUrl="/next" tag=""/>"#);
     /// ```
-    pub struct Redirect<'a> = "Redirect" {
+    pub struct Redirect<'a> = "Redirect" in "callml::bxml" {
         /// Basic-auth password for the fallback URL.
         fallback_password: Cow<'a, str> = "fallbackPassword",
         /// Basic-auth user name for the fallback URL.
@@ -79,7 +79,7 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::Tag::new("vip").to_string(), "<Tag>vip</Tag>");
     /// ```
-    pub struct Tag<'a> = "Tag" {}
+    pub struct Tag<'a> = "Tag" in "callml::bxml" {}
     content: text;
 }
 
@@ -89,7 +89,7 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::Bridge::new("c-123").to_string(), "<Bridge>c-123</Bridge>");
     /// ```
-    pub struct Bridge<'a> = "Bridge" {
+    pub struct Bridge<'a> = "Bridge" in "callml::bxml" {
         /// Method for `bridgeCompleteFallbackUrl`.
         bridge_complete_fallback_method: Method = "bridgeCompleteFallbackMethod",
         /// Fallback for `bridgeCompleteUrl`.
@@ -126,7 +126,7 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::Conference::new("room-1").mute(true).to_string(), r#"<Conference mute="true">room-1</Conference>"#);
     /// ```
-    pub struct Conference<'a> = "Conference" {
+    pub struct Conference<'a> = "Conference" in "callml::bxml" {
         /// Comma-separated call ids this member coaches.
         call_ids_to_coach: Cow<'a, str> = "callIdsToCoach",
         /// Seconds to wait for conference callbacks (1-25).

@@ -15,7 +15,7 @@ define_element! {
     /// let g = Gather::new().gather_url("/menu").max_digits(1).speak_sentence("Press 1 for sales.");
     /// assert_eq!(g.to_string(), r#"<Gather gatherUrl="/menu" maxDigits="1"><SpeakSentence>Press 1 for sales.</SpeakSentence></Gather>"#);
     /// ```
-    pub struct Gather<'a> = "Gather" {
+    pub struct Gather<'a> = "Gather" in "callml::bxml" {
         /// Basic-auth password for the fallback URL.
         fallback_password: Cow<'a, str> = "fallbackPassword",
         /// Basic-auth user name for the fallback URL.
@@ -75,7 +75,7 @@ define_element! {
     /// use callml::bxml::StartGather;
     /// assert_eq!(StartGather::new().dtmf_url("/dtmf").to_string(), r#"<StartGather dtmfUrl="/dtmf"/>"#);
     /// ```
-    pub struct StartGather<'a> = "StartGather" {
+    pub struct StartGather<'a> = "StartGather" in "callml::bxml" {
         /// Method for `dtmfUrl`.
         dtmf_method: Method = "dtmfMethod",
         /// URL that receives each digit (required).
@@ -96,6 +96,6 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::StopGather::new().to_string(), "<StopGather/>");
     /// ```
-    pub struct StopGather<'a> = "StopGather" {}
+    pub struct StopGather<'a> = "StopGather" in "callml::bxml" {}
     content: empty;
 }

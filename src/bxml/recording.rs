@@ -15,7 +15,7 @@ define_element! {
     /// let r = Record::new().record_complete_url("/done").max_duration(120).file_format(FileFormat::Mp3);
     /// assert_eq!(r.to_string(), r#"<Record fileFormat="mp3" maxDuration="120" recordCompleteUrl="/done"/>"#);
     /// ```
-    pub struct Record<'a> = "Record" {
+    pub struct Record<'a> = "Record" in "callml::bxml" {
         /// Detect the spoken language for transcription.
         detect_language: bool = "detectLanguage",
         /// Basic-auth password for fallback URLs.
@@ -67,7 +67,7 @@ define_element! {
     /// use callml::bxml::StartRecording;
     /// assert_eq!(StartRecording::new().multi_channel(true).to_string(), r#"<StartRecording multiChannel="true"/>"#);
     /// ```
-    pub struct StartRecording<'a> = "StartRecording" {
+    pub struct StartRecording<'a> = "StartRecording" in "callml::bxml" {
         /// Detect the spoken language for transcription.
         detect_language: bool = "detectLanguage",
         /// `wav` or `mp3`.
@@ -102,7 +102,7 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::StopRecording::new().to_string(), "<StopRecording/>");
     /// ```
-    pub struct StopRecording<'a> = "StopRecording" {}
+    pub struct StopRecording<'a> = "StopRecording" in "callml::bxml" {}
     content: empty;
 }
 
@@ -112,7 +112,7 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::PauseRecording::new().to_string(), "<PauseRecording/>");
     /// ```
-    pub struct PauseRecording<'a> = "PauseRecording" {}
+    pub struct PauseRecording<'a> = "PauseRecording" in "callml::bxml" {}
     content: empty;
 }
 
@@ -122,6 +122,6 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::ResumeRecording::new().to_string(), "<ResumeRecording/>");
     /// ```
-    pub struct ResumeRecording<'a> = "ResumeRecording" {}
+    pub struct ResumeRecording<'a> = "ResumeRecording" in "callml::bxml" {}
     content: empty;
 }

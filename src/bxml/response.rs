@@ -16,7 +16,7 @@ define_element! {
     ///     r#"<?xml version="1.0" encoding="UTF-8"?><Response><SpeakSentence voice="julie">Hello, thanks for calling.</SpeakSentence><Hangup/></Response>"#
     /// );
     /// ```
-    pub struct Response<'a> = "Response" {}
+    pub struct Response<'a> = "Response" in "callml::bxml" {}
     content: children new() Verb / IntoVerb {
         message = "`<Response>` cannot contain `{Self}`",
         note = "BXML roots accept the verbs: SpeakSentence, PlayAudio, Gather, Transfer, Hangup, Pause, Redirect, Record, Forward, Bridge, Conference, StartRecording, StopRecording, PauseRecording, ResumeRecording, Tag, Ring, SendDtmf, StartGather, StopGather, StartStream, StopStream, StartTranscription, StopTranscription, Connect, Refer";

@@ -15,7 +15,7 @@ define_element! {
     /// let s = StartStream::new().destination("wss://example.com/s").stream_param(StreamParam::new().name("a").value("1"));
     /// assert_eq!(s.to_string(), r#"<StartStream destination="wss://example.com/s"><StreamParam name="a" value="1"/></StartStream>"#);
     /// ```
-    pub struct StartStream<'a> = "StartStream" {
+    pub struct StartStream<'a> = "StartStream" in "callml::bxml" {
         /// Websocket URL (required).
         destination: Cow<'a, str> = "destination",
         /// Basic-auth password for the websocket.
@@ -51,7 +51,7 @@ define_element! {
     /// use callml::bxml::StreamParam;
     /// assert_eq!(StreamParam::new().name("a").value("1").to_string(), r#"<StreamParam name="a" value="1"/>"#);
     /// ```
-    pub struct StreamParam<'a> = "StreamParam" {
+    pub struct StreamParam<'a> = "StreamParam" in "callml::bxml" {
         /// Name (at most 256 characters).
         name: Cow<'a, str> = "name",
         /// Value (at most 2048 characters).
@@ -66,7 +66,7 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::StopStream::new().name("s1").to_string(), r#"<StopStream name="s1"/>"#);
     /// ```
-    pub struct StopStream<'a> = "StopStream" {
+    pub struct StopStream<'a> = "StopStream" in "callml::bxml" {
         /// Stream name (required).
         name: Cow<'a, str> = "name",
         /// Wait for the stream to end (newer SDKs).
@@ -82,7 +82,7 @@ define_element! {
     /// use callml::bxml::{StartTranscription, Tracks};
     /// assert_eq!(StartTranscription::new().tracks(Tracks::Both).to_string(), r#"<StartTranscription tracks="both"/>"#);
     /// ```
-    pub struct StartTranscription<'a> = "StartTranscription" {
+    pub struct StartTranscription<'a> = "StartTranscription" in "callml::bxml" {
         /// Websocket URL for transcripts.
         destination: Cow<'a, str> = "destination",
         /// Detect the spoken language (newer SDKs).
@@ -118,7 +118,7 @@ define_element! {
     /// use callml::bxml::CustomParam;
     /// assert_eq!(CustomParam::new().name("a").value("1").to_string(), r#"<CustomParam name="a" value="1"/>"#);
     /// ```
-    pub struct CustomParam<'a> = "CustomParam" {
+    pub struct CustomParam<'a> = "CustomParam" in "callml::bxml" {
         /// Name.
         name: Cow<'a, str> = "name",
         /// Value.
@@ -133,7 +133,7 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::StopTranscription::new().to_string(), "<StopTranscription/>");
     /// ```
-    pub struct StopTranscription<'a> = "StopTranscription" {
+    pub struct StopTranscription<'a> = "StopTranscription" in "callml::bxml" {
         /// Transcription name.
         name: Cow<'a, str> = "name",
     }
@@ -147,7 +147,7 @@ define_element! {
     /// use callml::bxml::Connect;
     /// assert_eq!(Connect::new().endpoint("ep-1").to_string(), "<Connect><Endpoint>ep-1</Endpoint></Connect>");
     /// ```
-    pub struct Connect<'a> = "Connect" {
+    pub struct Connect<'a> = "Connect" in "callml::bxml" {
         /// URL that receives endpoint events.
         event_callback_url: Cow<'a, str> = "eventCallbackUrl",
         /// Fallback for `eventCallbackUrl` (newer SDKs).
@@ -166,6 +166,6 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::Endpoint::new("ep-1").to_string(), "<Endpoint>ep-1</Endpoint>");
     /// ```
-    pub struct Endpoint<'a> = "Endpoint" {}
+    pub struct Endpoint<'a> = "Endpoint" in "callml::bxml" {}
     content: text;
 }

@@ -18,7 +18,7 @@ define_element! {
     ///     r#"<Transfer transferCallerId="+15555550100"><PhoneNumber>+15555550101</PhoneNumber><SipUri>sip:a@example.com</SipUri></Transfer>"#
     /// );
     /// ```
-    pub struct Transfer<'a> = "Transfer" {
+    pub struct Transfer<'a> = "Transfer" in "callml::bxml" {
         /// Seconds to ring (1-300).
         call_timeout: Decimal = "callTimeout",
         /// Reason written into the Diversion header (with `stack`).
@@ -62,7 +62,7 @@ macro_rules! transfer_target {
     ($(#[$meta:meta])* $name:ident = $xml:literal) => {
         define_element! {
             $(#[$meta])*
-            pub struct $name<'a> = $xml {
+            pub struct $name<'a> = $xml in "callml::bxml" {
                 /// Basic-auth password for fallback URLs.
                 fallback_password: Cow<'a, str> = "fallbackPassword",
                 /// Basic-auth user name for fallback URLs.
@@ -122,7 +122,7 @@ define_element! {
     /// use callml::bxml::Forward;
     /// assert_eq!(Forward::new().to("+19195551234").to_string(), r#"<Forward to="+19195551234"/>"#);
     /// ```
-    pub struct Forward<'a> = "Forward" {
+    pub struct Forward<'a> = "Forward" in "callml::bxml" {
         /// Seconds to ring (1-300).
         call_timeout: Decimal = "callTimeout",
         /// Caller display name (newer SDKs).
@@ -152,7 +152,7 @@ define_element! {
     /// let r = Refer::new(SipUri::new("sip:b@example.com")).refer_complete_url("/refer");
     /// assert_eq!(r.to_string(), r#"<Refer referCompleteUrl="/refer"><SipUri>sip:b@example.com</SipUri></Refer>"#);
     /// ```
-    pub struct Refer<'a> = "Refer" {
+    pub struct Refer<'a> = "Refer" in "callml::bxml" {
         /// Method for `referCompleteUrl`.
         refer_complete_method: Method = "referCompleteMethod",
         /// URL that receives `referComplete`.

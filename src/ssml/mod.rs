@@ -58,7 +58,7 @@ define_element! {
     /// let b = Break::new().strength(BreakStrength::Strong);
     /// assert_eq!(b.to_string(), r#"<break strength="strong"/>"#);
     /// ```
-    pub struct Break<'a> = "break" {
+    pub struct Break<'a> = "break" in "callml::ssml" {
         /// How strong the pause is.
         strength: BreakStrength = "strength",
         /// Its length, `<n>s` or `<n>ms`.
@@ -74,7 +74,7 @@ define_element! {
     /// use callml::ssml::{Emphasis, EmphasisLevel};
     /// assert_eq!(Emphasis::new("now").level(EmphasisLevel::Strong).to_string(), r#"<emphasis level="strong">now</emphasis>"#);
     /// ```
-    pub struct Emphasis<'a> = "emphasis" {
+    pub struct Emphasis<'a> = "emphasis" in "callml::ssml" {
         /// How much stress.
         level: EmphasisLevel = "level",
     }
@@ -92,7 +92,7 @@ define_element! {
     /// use callml::ssml::Lang;
     /// assert_eq!(Lang::new("Bonjour!").xml_lang("fr-FR").to_string(), r#"<lang xml:lang="fr-FR">Bonjour!</lang>"#);
     /// ```
-    pub struct Lang<'a> = "lang" {
+    pub struct Lang<'a> = "lang" in "callml::ssml" {
         /// The language tag.
         xml_lang: Cow<'a, str> = "xml:lang",
     }
@@ -111,7 +111,7 @@ define_element! {
     /// let p = Paragraph::new("").child(Sentence::new("One.")).child(Sentence::new("Two."));
     /// assert_eq!(p.to_string(), "<p><s>One.</s><s>Two.</s></p>");
     /// ```
-    pub struct Paragraph<'a> = "p" {}
+    pub struct Paragraph<'a> = "p" in "callml::ssml" {}
     content: speech new(text) ParagraphContent / IntoParagraphContent {
         message = "`<p>` cannot contain `{Self}`",
         note = "`<p>` accepts text and every SSML element except p";
@@ -127,7 +127,7 @@ define_element! {
     /// let p = Phoneme::new("pecan").alphabet(PhonemeAlphabet::Ipa).ph("pɪˈkɑːn");
     /// assert_eq!(p.to_string(), r#"<phoneme alphabet="ipa" ph="pɪˈkɑːn">pecan</phoneme>"#);
     /// ```
-    pub struct Phoneme<'a> = "phoneme" {
+    pub struct Phoneme<'a> = "phoneme" in "callml::ssml" {
         /// The phonetic alphabet.
         alphabet: PhonemeAlphabet = "alphabet",
         /// The phonetic spelling.
@@ -143,7 +143,7 @@ define_element! {
     /// use callml::ssml::{Prosody, ProsodyRate};
     /// assert_eq!(Prosody::new("slowly").rate(ProsodyRate::Slow).to_string(), r#"<prosody rate="slow">slowly</prosody>"#);
     /// ```
-    pub struct Prosody<'a> = "prosody" {
+    pub struct Prosody<'a> = "prosody" in "callml::ssml" {
         /// Pitch: a level or a relative change such as `+5%`.
         pitch: ProsodyPitch = "pitch",
         /// Rate: a level or a percentage.
@@ -165,7 +165,7 @@ define_element! {
     /// use callml::ssml::Sentence;
     /// assert_eq!(Sentence::new("Hello.").to_string(), "<s>Hello.</s>");
     /// ```
-    pub struct Sentence<'a> = "s" {}
+    pub struct Sentence<'a> = "s" in "callml::ssml" {}
     content: speech new(text) SentenceContent / IntoSentenceContent {
         message = "`<s>` cannot contain `{Self}`",
         note = "`<s>` accepts text, break, emphasis, lang, phoneme, prosody, say-as, sub, w, amazon:effect, amazon:domain (not p or s)";
@@ -181,7 +181,7 @@ define_element! {
     /// let s = SayAs::new("12").interpret_as(InterpretAs::Ordinal);
     /// assert_eq!(s.to_string(), r#"<say-as interpret-as="ordinal">12</say-as>"#);
     /// ```
-    pub struct SayAs<'a> = "say-as" {
+    pub struct SayAs<'a> = "say-as" in "callml::ssml" {
         /// Date format.
         format: SayAsFormat = "format",
         /// How to interpret the text.
@@ -197,7 +197,7 @@ define_element! {
     /// use callml::ssml::Sub;
     /// assert_eq!(Sub::new("Al").alias("aluminium").to_string(), r#"<sub alias="aluminium">Al</sub>"#);
     /// ```
-    pub struct Sub<'a> = "sub" {
+    pub struct Sub<'a> = "sub" in "callml::ssml" {
         /// What to say instead.
         alias: Cow<'a, str> = "alias",
     }
@@ -211,7 +211,7 @@ define_element! {
     /// use callml::ssml::Word;
     /// assert_eq!(Word::new("read").role("amazon:VBD").to_string(), r#"<w role="amazon:VBD">read</w>"#);
     /// ```
-    pub struct Word<'a> = "w" {
+    pub struct Word<'a> = "w" in "callml::ssml" {
         /// Part of speech, e.g. `amazon:VB`.
         role: Cow<'a, str> = "role",
     }
@@ -230,7 +230,7 @@ define_element! {
     /// let e = AmazonEffect::new("psst").name(AmazonEffectName::Whispered);
     /// assert_eq!(e.to_string(), r#"<amazon:effect name="whispered">psst</amazon:effect>"#);
     /// ```
-    pub struct AmazonEffect<'a> = "amazon:effect" {
+    pub struct AmazonEffect<'a> = "amazon:effect" in "callml::ssml" {
         /// The effect.
         name: AmazonEffectName = "name",
     }
@@ -249,7 +249,7 @@ define_element! {
     /// let d = AmazonDomain::new("Breaking news").name(AmazonDomainName::News);
     /// assert_eq!(d.to_string(), r#"<amazon:domain name="news">Breaking news</amazon:domain>"#);
     /// ```
-    pub struct AmazonDomain<'a> = "amazon:domain" {
+    pub struct AmazonDomain<'a> = "amazon:domain" in "callml::ssml" {
         /// The style.
         name: AmazonDomainName = "name",
     }

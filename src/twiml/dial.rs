@@ -18,7 +18,7 @@ define_element! {
     /// let d = Dial::new().caller_id("+15551234567").number(Number::new("+15558675309"));
     /// assert_eq!(d.to_string(), r#"<Dial callerId="+15551234567"><Number>+15558675309</Number></Dial>"#);
     /// ```
-    pub struct Dial<'a> = "Dial" {
+    pub struct Dial<'a> = "Dial" in "callml::twiml" {
         /// URL requested when the dialled call ends (without it, the next verb runs).
         action: Cow<'a, str> = "action",
         /// Keep the caller hearing ringing until the called party answers.
@@ -79,7 +79,7 @@ define_element! {
     /// let n = Number::new("+15558675309").status_callback_event([CallEvent::Initiated, CallEvent::Completed]);
     /// assert_eq!(n.to_string(), r#"<Number statusCallbackEvent="initiated completed">+15558675309</Number>"#);
     /// ```
-    pub struct Number<'a> = "Number" {
+    pub struct Number<'a> = "Number" in "callml::twiml" {
         /// URL for answering-machine detection results.
         amd_status_callback: Cow<'a, str> = "amdStatusCallback",
         /// Method for `amdStatusCallback`.
@@ -119,7 +119,7 @@ define_element! {
     /// use callml::twiml::Identity;
     /// assert_eq!(Identity::new("alice").to_string(), "<Identity>alice</Identity>");
     /// ```
-    pub struct Identity<'a> = "Identity" {}
+    pub struct Identity<'a> = "Identity" in "callml::twiml" {}
     content: text;
 }
 
@@ -131,7 +131,7 @@ define_element! {
     /// let c = Client::new("").identity(Identity::new("alice")).parameter(Parameter::pair("k", "v"));
     /// assert_eq!(c.to_string(), r#"<Client><Identity>alice</Identity><Parameter name="k" value="v"/></Client>"#);
     /// ```
-    pub struct Client<'a> = "Client" {
+    pub struct Client<'a> = "Client" in "callml::twiml" {
         /// Method for `url`.
         method: Method = "method",
         /// ACML: client name.
@@ -160,7 +160,7 @@ define_element! {
     /// let s = Sip::new("sip:bob@example.com").username("u").password("p");
     /// assert_eq!(s.to_string(), r#"<Sip password="p" username="u">sip:bob@example.com</Sip>"#);
     /// ```
-    pub struct Sip<'a> = "Sip" {
+    pub struct Sip<'a> = "Sip" in "callml::twiml" {
         /// URL for answering-machine detection results.
         amd_status_callback: Cow<'a, str> = "amdStatusCallback",
         /// Method for `amdStatusCallback`.
@@ -206,7 +206,7 @@ define_element! {
     /// use callml::twiml::Uri;
     /// assert_eq!(Uri::new("sip:a@example.com").priority(1).to_string(), r#"<Uri priority="1">sip:a@example.com</Uri>"#);
     /// ```
-    pub struct Uri<'a> = "Uri" {
+    pub struct Uri<'a> = "Uri" in "callml::twiml" {
         /// SIP authentication password.
         password: Cow<'a, str> = "password",
         /// Priority (lower first).
@@ -227,7 +227,7 @@ define_element! {
     /// let h = Headers::new().header(Header::new().name("X-A").value("1"));
     /// assert_eq!(h.to_string(), r#"<Headers><Header name="X-A" value="1"/></Headers>"#);
     /// ```
-    pub struct Headers<'a> = "Headers" {}
+    pub struct Headers<'a> = "Headers" in "callml::twiml" {}
     content: children new() HeadersChild / IntoHeadersChild {
         message = "`<Headers>` cannot contain `{Self}`",
         note = "`<Headers>` accepts only Header";
@@ -242,7 +242,7 @@ define_element! {
     /// use callml::twiml::Header;
     /// assert_eq!(Header::new().name("X-A").value("1").to_string(), r#"<Header name="X-A" value="1"/>"#);
     /// ```
-    pub struct Header<'a> = "Header" {
+    pub struct Header<'a> = "Header" in "callml::twiml" {
         /// Header name.
         name: Cow<'a, str> = "name",
         /// Header value.

@@ -14,7 +14,7 @@ define_element! {
     /// let g = Gather::new().num_digits(1).action("/menu").say("Press 1").pause(Pause::new().length(2));
     /// assert_eq!(g.to_string(), r#"<Gather action="/menu" numDigits="1"><Say>Press 1</Say><Pause length="2"/></Gather>"#);
     /// ```
-    pub struct Gather<'a> = "Gather" {
+    pub struct Gather<'a> = "Gather" in "callml::twiml" {
         /// URL that receives the input (default: the current document).
         action: Cow<'a, str> = "action",
         /// Call `action` even when nothing was gathered.

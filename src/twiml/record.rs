@@ -14,7 +14,7 @@ define_element! {
     /// let r = Record::new().max_length(30).play_beep(true).action("/rec");
     /// assert_eq!(r.to_string(), r#"<Record action="/rec" maxLength="30" playBeep="true"/>"#);
     /// ```
-    pub struct Record<'a> = "Record" {
+    pub struct Record<'a> = "Record" in "callml::twiml" {
         /// URL requested when recording ends.
         action: Cow<'a, str> = "action",
         /// Keys that end recording (ACML: `-1` never stops on DTMF).

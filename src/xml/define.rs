@@ -36,7 +36,7 @@ const fn str_less(a: &[u8], b: &[u8]) -> bool {
 ///   speech elements would be spoken).
 macro_rules! define_element {
     // ----- shared parts -----
-    (@common $name:ident<$lt:lifetime> $xml:literal
+    (@common $name:ident<$lt:lifetime> $xml:literal $path:literal
         { $( $(#[$ameta:meta])* $field:ident : $ty:ty = $attr:literal, )* }
     ) => {
         const _: () = assert!(
@@ -54,6 +54,12 @@ macro_rules! define_element {
                 $(#[$ameta])*
                 #[doc = ""]
                 #[doc = concat!("XML attribute `", $attr, "`.")]
+                #[doc = ""]
+                #[doc = "```"]
+                #[doc = concat!("let element = ", $path, "::", stringify!($name), "::default();")]
+                #[doc = concat!("assert_eq!(element.", stringify!($field), ", None); // left out of the XML until set")]
+                #[doc = concat!("assert!(", $path, "::", stringify!($name), "::ATTRIBUTE_NAMES.contains(&\"", $attr, "\"));")]
+                #[doc = "```"]
                 #[inline(always)]
                 pub fn $field(mut self, value: impl $crate::xml::IntoAttributeValue<$ty>) -> Self {
                     self.$field = Some(value.into_attribute_value());
@@ -207,11 +213,11 @@ macro_rules! define_element {
     // ----- no content -----
     (
         $(#[$meta:meta])*
-        pub struct $name:ident<$lt:lifetime> = $xml:literal { $($attrs:tt)* }
+        pub struct $name:ident<$lt:lifetime> = $xml:literal in $path:literal { $($attrs:tt)* }
         content: empty;
     ) => {
         define_element!(@struct $(#[$meta])* $name<$lt> { $($attrs)* } {});
-        define_element!(@common $name<$lt> $xml { $($attrs)* });
+        define_element!(@common $name<$lt> $xml $path { $($attrs)* });
         impl<$lt> $name<$lt> {
             /// A new element with no attributes set.
             pub fn new() -> Self {
@@ -457,14 +463,14 @@ macro_rules! define_element {
     // ----- text content -----
     (
         $(#[$meta:meta])*
-        pub struct $name:ident<$lt:lifetime> = $xml:literal { $($attrs:tt)* }
+        pub struct $name:ident<$lt:lifetime> = $xml:literal in $path:literal { $($attrs:tt)* }
         content: text;
     ) => {
         define_element!(@struct $(#[$meta])* $name<$lt> { $($attrs)* } {
             /// The text content (escaped when written); empty means none.
             pub text: std::borrow::Cow<$lt, str>,
         });
-        define_element!(@common $name<$lt> $xml { $($attrs)* });
+        define_element!(@common $name<$lt> $xml $path { $($attrs)* });
         impl<$lt> $name<$lt> {
             /// A new element with this text and no attributes set.
             pub fn new(text: impl Into<std::borrow::Cow<$lt, str>>) -> Self {
@@ -512,7 +518,7 @@ macro_rules! define_element {
     // ----- element children only -----
     (
         $(#[$meta:meta])*
-        pub struct $name:ident<$lt:lifetime> = $xml:literal { $($attrs:tt)* }
+        pub struct $name:ident<$lt:lifetime> = $xml:literal in $path:literal { $($attrs:tt)* }
         content: children new($($first:ident)?) $enum:ident / $trait:ident {
             message = $msg:literal, note = $note:literal;
             $( $child:ident $(=> $short:ident)? ),* $(,)?
@@ -522,7 +528,7 @@ macro_rules! define_element {
             /// The children in document order.
             pub children: Vec<$enum<$lt>>,
         });
-        define_element!(@common $name<$lt> $xml { $($attrs)* });
+        define_element!(@common $name<$lt> $xml $path { $($attrs)* });
         define_element!(@children $name<$lt> $xml $enum $trait [$msg $note] [] { $($child $(=> $short)?),* });
         define_element!(@children_ctor $name<$lt> $trait $($first)?);
         define_element!(@content_impl $name $xml $enum children);
@@ -549,7 +555,7 @@ macro_rules! define_element {
     // ----- text mixed with children -----
     (
         $(#[$meta:meta])*
-        pub struct $name:ident<$lt:lifetime> = $xml:literal { $($attrs:tt)* }
+        pub struct $name:ident<$lt:lifetime> = $xml:literal in $path:literal { $($attrs:tt)* }
         content: $kind:ident new($($ctor:ident)?) $enum:ident / $trait:ident {
             message = $msg:literal, note = $note:literal;
             $( $child:ident $(=> $short:ident)? ),* $(,)?
@@ -559,7 +565,7 @@ macro_rules! define_element {
             /// The content in document order: text runs and child elements.
             pub children: Vec<$enum<$lt>>,
         });
-        define_element!(@common $name<$lt> $xml { $($attrs)* });
+        define_element!(@common $name<$lt> $xml $path { $($attrs)* });
         define_element!(@children $name<$lt> $xml $enum $trait [$msg $note] [Text] { $($child $(=> $short)?),* });
         define_element!(@mixed_ctor $name<$lt> $($ctor)?);
         impl<$lt> $name<$lt> {
