@@ -146,9 +146,9 @@ fn expressions_loops_conditionals_and_splices() {
         let doc = twiml! {
             Say(voice = Voice::Woman, "data-x" = format!("{}-{}", 1, 2)) { "Hello " (name.as_str()) "!" }
             if vip { Say { "VIP" } } else { Say { "regular" } }
-            if (!vip) { Hangup }
+            if !vip { Hangup }
             Gather(num_digits = 1, action = format!("/menu?who={name}")) {
-                for (i, o) in (options.iter().enumerate()) { Say { (format!("{} {o}", i + 1)) } }
+                for (i, o) in options.iter().enumerate() { Say { (format!("{} {o}", i + 1)) } }
                 ..(prebuilt.clone())
             }
             ..(extra.clone())

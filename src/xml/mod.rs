@@ -9,7 +9,6 @@ pub(crate) mod define;
 mod escape;
 pub(crate) mod json;
 pub(crate) mod lint;
-mod markup_macro;
 pub(crate) mod name;
 mod read;
 mod render;
