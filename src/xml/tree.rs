@@ -118,14 +118,19 @@ impl<'i> Ctx<'i> {
     }
 
     /// Checks that an element that holds nothing has no content (whitespace is allowed).
+    /// A child element is reported before text, as `text_only` does; no string is built.
     pub fn no_content(&self, element: &Element<'_>, path: &Path<'_, '_>) -> Result<(), ParseError> {
-        self.text_only(element, path).and_then(|t| {
-            if is_whitespace(&t) {
-                Ok(())
-            } else {
-                Err(self.error(element, path, ParseErrorKind::TextNotAllowed(element.name.to_string())))
-            }
-        })
+        if let Some(child) = element.children.iter().find_map(|n| match n {
+            Node::Element(e) => Some(e),
+            Node::Text(_) => None,
+        }) {
+            return Err(self.not_allowed(element, child, path));
+        }
+        if element.children.iter().all(|n| matches!(n, Node::Text(t) if is_whitespace(t))) {
+            Ok(())
+        } else {
+            Err(self.text_not_allowed(element, path))
+        }
     }
 
     /// The error for non-whitespace text inside an element that holds no text.
