@@ -73,8 +73,8 @@ fn rendering_into_a_buffer_with_capacity_allocates_nothing() {
     assert_eq!(allocations, 12, "build+render M allocated {allocations} blocks");
 }
 
-/// `to_xml()` sizes its buffer from `size_hint()` up front: one allocation, no regrowth. (Part of
-/// the test above: dhat allows one profiler at a time.)
+/// `to_xml()` starts with `INITIAL_CAPACITY`, which a document of this size fits: one allocation,
+/// no regrowth. (Part of the test above: dhat allows one profiler at a time.)
 fn to_xml_allocates_once(doc: &Response<'_>) {
     let before = dhat::HeapStats::get();
     let xml = doc.to_xml();

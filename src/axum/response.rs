@@ -9,7 +9,7 @@ use crate::xml::Render;
 pub const XML_CONTENT_TYPE: &str = "application/xml; charset=utf-8";
 
 fn xml(doc: &impl Render) -> Response {
-    let mut body = Vec::with_capacity(doc.size_hint() + crate::xml::DECLARATION.len());
+    let mut body = Vec::with_capacity(crate::xml::INITIAL_CAPACITY);
     doc.write_to(&mut body);
     ([(CONTENT_TYPE, XML_CONTENT_TYPE)], body).into_response()
 }

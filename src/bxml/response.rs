@@ -81,10 +81,6 @@ impl<'a> From<Bxml<'a>> for Response<'a> {
 }
 
 impl crate::xml::Render for Bxml<'_> {
-    fn size_hint(&self) -> usize {
-        13 + self.children.iter().map(crate::xml::Render::size_hint).sum::<usize>()
-    }
-
     fn write_element<S: crate::xml::Sink + ?Sized>(&self, w: &mut crate::xml::Writer<'_, S>) {
         w.open("<Bxml");
         crate::xml::custom::write_extra_attributes(w, &self.extra_attributes, |_| false);

@@ -39,10 +39,6 @@ impl<'a> TrustedSsml<'a> {
 }
 
 impl Render for TrustedSsml<'_> {
-    fn size_hint(&self) -> usize {
-        self.markup.len()
-    }
-
     fn write_element<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>) {
         w.raw(&self.markup);
     }

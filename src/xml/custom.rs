@@ -108,20 +108,6 @@ impl<'a> Custom<'a> {
 }
 
 impl Render for Custom<'_> {
-    fn size_hint(&self) -> usize {
-        2 * self.name.len()
-            + 5
-            + self.attributes.iter().map(|a| a.name.len() + a.value.len() + 4).sum::<usize>()
-            + self
-                .children
-                .iter()
-                .map(|c| match c {
-                    CustomNode::Text(t) => t.len(),
-                    CustomNode::Element(e) => e.size_hint(),
-                })
-                .sum::<usize>()
-    }
-
     fn write_element<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>) {
         w.open_named(&self.name);
         write_extra_attributes(w, &self.attributes, |_| false);

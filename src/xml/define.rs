@@ -113,29 +113,13 @@ macro_rules! define_element {
             fn write_attributes<S: $crate::xml::Sink + ?Sized>(&self, w: &mut $crate::xml::Writer<'_, S>) {
                 $(
                     if let Some(v) = &self.$field {
-                        w.raw(concat!(" ", $attr, "=\""));
+                        w.attribute_start(concat!(" ", $attr, "=\""), concat!("\" ", $attr, "=\""));
                         $crate::xml::AttributeValue::write_value(v, w);
-                        w.raw("\"");
                     }
                 )*
                 if !self.extra_attributes.is_empty() {
                     $crate::xml::custom::write_extra_attributes(w, &self.extra_attributes, |n| self.has_attribute(n));
                 }
-            }
-
-            #[doc(hidden)]
-            #[inline]
-            pub fn __attributes_size_hint(&self) -> usize {
-                let mut n = 0;
-                $(
-                    if let Some(v) = &self.$field {
-                        n += $attr.len() + 4 + $crate::xml::AttributeValue::len_hint(v);
-                    }
-                )*
-                for a in &self.extra_attributes {
-                    n += a.name.len() + a.value.len() + 4;
-                }
-                n
             }
 
             #[doc(hidden)]
@@ -232,9 +216,6 @@ macro_rules! define_element {
                 w.open(concat!("<", $xml));
                 self.write_attributes(w);
                 w.close_empty();
-            }
-            fn size_hint(&self) -> usize {
-                $xml.len() + 3 + self.__attributes_size_hint()
             }
         }
     };
@@ -497,9 +478,6 @@ macro_rules! define_element {
             }
         }
         impl $crate::xml::Render for $name<'_> {
-            fn size_hint(&self) -> usize {
-                2 * $xml.len() + 5 + self.__attributes_size_hint() + self.text.len() + self.text.len() / 8
-            }
             #[inline]
             fn write_element<S: $crate::xml::Sink + ?Sized>(&self, w: &mut $crate::xml::Writer<'_, S>) {
                 w.open(concat!("<", $xml));
@@ -643,10 +621,6 @@ macro_rules! define_element {
 
     (@render_children $name:ident $xml:literal $mixed:tt) => {
         impl $crate::xml::Render for $name<'_> {
-            fn size_hint(&self) -> usize {
-                2 * $xml.len() + 5 + self.__attributes_size_hint()
-                    + self.children.iter().map($crate::xml::Render::size_hint).sum::<usize>()
-            }
             #[inline]
             fn write_element<S: $crate::xml::Sink + ?Sized>(&self, w: &mut $crate::xml::Writer<'_, S>) {
                 w.open(concat!("<", $xml));
@@ -783,13 +757,6 @@ macro_rules! define_element {
         }
 
         impl $crate::xml::Render for $enum<'_> {
-            fn size_hint(&self) -> usize {
-                match self {
-                    $( $enum::$child(e) => e.size_hint(), )*
-                    $( $enum::$text(t) => t.len() + t.len() / 8, )?
-                    $enum::Custom(e) => e.size_hint(),
-                }
-            }
             #[inline]
             fn write_element<S: $crate::xml::Sink + ?Sized>(&self, w: &mut $crate::xml::Writer<'_, S>) {
                 match self {

@@ -1,8 +1,9 @@
 //! Escaping of text and attribute values, and replacement of characters XML 1.0 forbids.
 //!
-//! One table-driven pass that copies whole runs of plain bytes and only stops at the few bytes that
-//! need work. The characters XML 1.0 forbids (C0 controls other than TAB/LF/CR, U+FFFE, U+FFFF) are
-//! written as U+FFFD so the output is always well-formed.
+//! A word-at-a-time scan finds the first byte that may need work; strings without one (most of
+//! them) are copied in one piece. From there a table-driven pass copies whole runs of plain bytes
+//! and only stops at the few bytes that need work. The characters XML 1.0 forbids (C0 controls
+//! other than TAB/LF/CR, U+FFFE, U+FFFF) are written as U+FFFD so the output is always well-formed.
 
 use super::Sink;
 
@@ -56,7 +57,7 @@ static ATTRIBUTE_TABLE: [u8; 256] = table(true);
 /// assert_eq!(out, "a &lt; b &amp; c\u{FFFD}");
 /// ```
 pub fn escape_text<S: Sink + ?Sized>(sink: &mut S, text: &str) {
-    escape_with(sink, text, &TEXT_TABLE);
+    escape_with::<false, S>(sink, text);
 }
 
 /// Writes `value` escaped for a double-quoted attribute value: `&` `<` `>` `"` and TAB, LF, CR
@@ -68,14 +69,14 @@ pub fn escape_text<S: Sink + ?Sized>(sink: &mut S, text: &str) {
 /// assert_eq!(out, "say &quot;hi&quot;&#10;");
 /// ```
 pub fn escape_attribute<S: Sink + ?Sized>(sink: &mut S, value: &str) {
-    escape_with(sink, value, &ATTRIBUTE_TABLE);
+    escape_with::<true, S>(sink, value);
 }
 
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
 
 /// High bit set in each byte of `v` that is zero. Exact for the lowest flagged byte (bits above
-/// a true zero may be false positives, which the table then skips).
+/// a true zero may be false positives; without a true zero nothing is flagged).
 #[inline(always)]
 const fn zero_bytes(v: u64) -> u64 {
     v.wrapping_sub(LO) & !v & HI
@@ -84,7 +85,7 @@ const fn zero_bytes(v: u64) -> u64 {
 /// High bits marking the bytes of a little-endian word that may need work: controls, `&`, `<`,
 /// `>`, 0xEF, and in attributes `"`. The lowest marked byte is exact.
 #[inline(always)]
-const fn needs_work(v: u64, attribute: bool) -> u64 {
+const fn needs_work<const ATTRIBUTE: bool>(v: u64) -> u64 {
     // Bytes below 0x20: subtracting 0x20 borrows into the high bit only for them (bytes with the
     // high bit set are masked out by `!v`).
     let mut m = v.wrapping_sub(LO * 0x20) & !v & HI;
@@ -92,24 +93,74 @@ const fn needs_work(v: u64, attribute: bool) -> u64 {
     m |= zero_bytes(v ^ (LO * b'<' as u64));
     m |= zero_bytes(v ^ (LO * b'>' as u64));
     m |= zero_bytes(v ^ (LO * 0xEF));
-    if attribute {
+    if ATTRIBUTE {
         m |= zero_bytes(v ^ (LO * b'"' as u64));
     }
     m
 }
 
-#[inline]
-fn escape_with<S: Sink + ?Sized>(sink: &mut S, s: &str, table: &[u8; 256]) {
-    let attribute = table[b'"' as usize] != PLAIN;
+#[inline(always)]
+fn word_at(bytes: &[u8], i: usize) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[i..i + 8]);
+    u64::from_le_bytes(word)
+}
+
+/// Four bytes at `i`, padded with plain bytes to a word.
+#[inline(always)]
+fn half_word_at(bytes: &[u8], i: usize) -> u64 {
+    let mut half = [0u8; 4];
+    half.copy_from_slice(&bytes[i..i + 4]);
+    u64::from(u32::from_le_bytes(half)) | (LO * u64::from(b'a')) << 32
+}
+
+/// The index of the first byte that may need work, or `None` when `bytes` can be copied as is.
+/// Tests 8 bytes at a time; the tail is tested with one more word that overlaps bytes already
+/// known to be plain, and strings under 8 bytes with two overlapping half words, so no string is
+/// walked byte by byte.
+#[inline(always)]
+fn first_needing_work<const ATTRIBUTE: bool>(bytes: &[u8]) -> Option<usize> {
+    let len = bytes.len();
+    let hit = |m: u64, at: usize| (m != 0).then(|| at + (m.trailing_zeros() / 8) as usize);
+    if len >= 8 {
+        let mut i = 0;
+        while i + 8 <= len {
+            if let Some(found) = hit(needs_work::<ATTRIBUTE>(word_at(bytes, i)), i) {
+                return Some(found);
+            }
+            i += 8;
+        }
+        if i < len {
+            return hit(needs_work::<ATTRIBUTE>(word_at(bytes, len - 8)), len - 8);
+        }
+        None
+    } else if len >= 4 {
+        hit(needs_work::<ATTRIBUTE>(half_word_at(bytes, 0)), 0)
+            .or_else(|| hit(needs_work::<ATTRIBUTE>(half_word_at(bytes, len - 4)), len - 4))
+    } else {
+        let table = if ATTRIBUTE { &ATTRIBUTE_TABLE } else { &TEXT_TABLE };
+        bytes.iter().position(|&b| table[b as usize] != PLAIN)
+    }
+}
+
+#[inline(always)]
+fn escape_with<const ATTRIBUTE: bool, S: Sink + ?Sized>(sink: &mut S, s: &str) {
+    match first_needing_work::<ATTRIBUTE>(s.as_bytes()) {
+        None => sink.push_str(s),
+        Some(first) => escape_from::<ATTRIBUTE, S>(sink, s, first),
+    }
+}
+
+/// Writes `s` escaped, given that every byte before `first` is plain.
+fn escape_from<const ATTRIBUTE: bool, S: Sink + ?Sized>(sink: &mut S, s: &str, first: usize) {
+    let table = if ATTRIBUTE { &ATTRIBUTE_TABLE } else { &TEXT_TABLE };
     let bytes = s.as_bytes();
     let mut run_start = 0;
-    let mut i = 0;
+    let mut i = first;
     while i < bytes.len() {
         // Jump over plain bytes 8 at a time, straight to the first byte that may need work.
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let m = needs_work(u64::from_le_bytes(word), attribute);
+        if i + 8 <= bytes.len() {
+            let m = needs_work::<ATTRIBUTE>(word_at(bytes, i));
             if m == 0 {
                 i += 8;
                 continue;
@@ -207,5 +258,32 @@ mod tests {
     fn attribute_rules() {
         assert_eq!(attr("a\"b'c<d>e&f\tg\nh\ri"), "a&quot;b'c&lt;d&gt;e&amp;f&#9;g&#10;h&#13;i");
         assert_eq!(attr("\u{1}"), "\u{FFFD}");
+    }
+
+    /// The obvious character-by-character definition the fast paths must agree with.
+    fn reference(s: &str, attribute: bool) -> String {
+        s.chars()
+            .map(|c| match c {
+                '&' => "&amp;".to_owned(),
+                '<' => "&lt;".to_owned(),
+                '>' => "&gt;".to_owned(),
+                '\r' => "&#13;".to_owned(),
+                '"' if attribute => "&quot;".to_owned(),
+                '\t' if attribute => "&#9;".to_owned(),
+                '\n' if attribute => "&#10;".to_owned(),
+                c if is_forbidden_char(c) => REPLACEMENT_CHARACTER.to_string(),
+                c => c.to_string(),
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_paths_agree_with_the_reference(
+            s in proptest::string::string_regex("[a-z&<>\"'\t\n\r\u{0}-\u{1f}\u{EF}\u{FFEF}\u{FFFD}-\u{FFFF}é€😀]{0,40}").unwrap()
+        ) {
+            proptest::prop_assert_eq!(text(&s), reference(&s, false));
+            proptest::prop_assert_eq!(attr(&s), reference(&s, true));
+        }
     }
 }

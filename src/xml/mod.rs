@@ -27,7 +27,7 @@ pub use json::JsonError;
 pub use lint::{Finding, Severity};
 pub use name::is_valid_name;
 pub use read::{Element, Node, ParseError, ParseErrorKind, ParseLimits, Position, read_document, read_fragment};
-pub use render::{DECLARATION, Render, RenderOptions};
+pub use render::{DECLARATION, INITIAL_CAPACITY, Render, RenderOptions};
 pub use sink::{FmtSink, IoSink, Sink};
 pub use value::{AttributeValue, Decimal, IntoAttributeValue, List, Separator, ValueError};
 pub use writer::Writer;

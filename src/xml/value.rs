@@ -45,10 +45,6 @@ pub trait AttributeValue: Sized {
     fn is_documented(&self) -> bool {
         true
     }
-    /// About how many bytes the written value takes (for sizing output buffers).
-    fn len_hint(&self) -> usize {
-        8
-    }
 }
 
 /// `from_json` for numbers and booleans: the JSON scalar or its string form.
@@ -111,9 +107,6 @@ impl<'a> AttributeValue for Cow<'a, str> {
     fn write_value<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>) {
         w.attribute_value(self);
     }
-    fn len_hint(&self) -> usize {
-        self.len()
-    }
     fn parse_value(s: &str) -> Result<Self, ValueError> {
         Ok(Cow::Owned(s.to_owned()))
     }
@@ -145,27 +138,34 @@ impl AttributeValue for bool {
     }
 }
 
-/// Writes an unsigned integer in decimal without allocating.
+/// Writes an unsigned integer in decimal without allocating. Values below 100 (nearly every
+/// attribute number) come from a table of static strings.
 #[inline]
-pub(crate) fn write_u64<S: Sink + ?Sized>(w: &mut Writer<'_, S>, mut n: u64) {
-    const SMALL: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+pub(crate) fn write_u64<S: Sink + ?Sized>(w: &mut Writer<'_, S>, n: u64) {
+    const DIGITS: &str = "00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+                          40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+                          8081828384858687888990919293949596979899";
     if n < 10 {
-        w.raw(SMALL[n as usize]);
-        return;
-    }
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
+        let i = 2 * n as usize + 1;
+        w.raw(&DIGITS[i..i + 1]);
+    } else if n < 100 {
+        let i = 2 * n as usize;
+        w.raw(&DIGITS[i..i + 2]);
+    } else {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        let mut n = n;
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
         }
+        // Only ASCII digits were written.
+        w.raw(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
     }
-    // Only ASCII digits were written; small values (most attribute numbers) skip the loop above
-    // via the lookup below.
-    w.raw(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
 }
 
 macro_rules! unsigned_value {
@@ -520,10 +520,21 @@ macro_rules! open_enum {
             fn is_documented(&self) -> bool {
                 !matches!(self, $name::Other(_))
             }
-            fn len_hint(&self) -> usize {
-                self.as_str().len()
-            }
         }
     };
 }
 pub(crate) use open_enum;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsigned_numbers_are_written_in_decimal() {
+        for n in (0..=1000).chain([9_999, 65_535, u64::from(u32::MAX), u64::MAX]) {
+            let mut out = String::new();
+            write_u64(&mut Writer::new(&mut out, false), n);
+            assert_eq!(out, n.to_string());
+        }
+    }
+}

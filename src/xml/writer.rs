@@ -29,12 +29,15 @@ pub struct Writer<'s, S: Sink + ?Sized> {
     inline_from: usize,
     /// Whether the element being closed had element children written in block layout.
     block_children: bool,
+    /// Whether the last attribute value's closing quote is still to be written. It is merged into
+    /// the next static fragment (`" name="`, `">`, `"/>`): one append instead of two.
+    quote_open: bool,
 }
 
 impl<'s, S: Sink + ?Sized> Writer<'s, S> {
     /// A writer appending to `sink`, compact or pretty.
     pub fn new(sink: &'s mut S, pretty: bool) -> Self {
-        Writer { sink, pretty, depth: 0, inline_from: usize::MAX, block_children: false }
+        Writer { sink, pretty, depth: 0, inline_from: usize::MAX, block_children: false, quote_open: false }
     }
 
     /// Appends trusted markup as is. Only for fragments that are already well-formed.
@@ -57,11 +60,36 @@ impl<'s, S: Sink + ?Sized> Writer<'s, S> {
 
     /// Appends ` name="value"`, with the name made a valid XML name and the value escaped.
     pub fn attribute(&mut self, name: &str, value: &str) {
-        self.sink.push_str(" ");
+        self.sink.push_str(if self.quote_open { "\" " } else { " " });
         self.name(name);
         self.sink.push_str("=\"");
         escape_attribute(self.sink, value);
-        self.sink.push_str("\"");
+        self.quote_open = true;
+    }
+
+    /// Starts an attribute whose name is known when compiling: `first` is ` name="`, `continued`
+    /// the same with the previous value's closing quote in front (`" name="`). Write the value
+    /// next (with [`attribute_value`](Self::attribute_value) or [`raw`](Self::raw)); its closing
+    /// quote comes with whatever follows.
+    ///
+    /// ```
+    /// use callml::xml::Writer;
+    /// let mut out = String::new();
+    /// let mut w = Writer::new(&mut out, false);
+    /// w.open("<Pause");
+    /// w.attribute_start(r#" length=""#, r#"" length=""#);
+    /// w.raw("2");
+    /// w.close_empty();
+    /// assert_eq!(out, r#"<Pause length="2"/>"#);
+    /// ```
+    #[inline(always)]
+    pub fn attribute_start(&mut self, first: &str, continued: &str) {
+        if self.quote_open {
+            self.sink.push_str(continued);
+        } else {
+            self.sink.push_str(first);
+            self.quote_open = true;
+        }
     }
 
     /// Appends `name` made a valid XML name (see [`is_valid_name`](super::is_valid_name)): every
@@ -114,7 +142,12 @@ impl<'s, S: Sink + ?Sized> Writer<'s, S> {
     /// line in pretty mode.
     #[inline]
     pub fn start_content(&mut self, holds_text: bool) {
-        self.sink.push_str(">");
+        if self.quote_open {
+            self.sink.push_str("\">");
+            self.quote_open = false;
+        } else {
+            self.sink.push_str(">");
+        }
         if self.pretty {
             if holds_text && self.inline_from == usize::MAX {
                 self.inline_from = self.depth;
@@ -127,7 +160,12 @@ impl<'s, S: Sink + ?Sized> Writer<'s, S> {
     /// Ends an element without content: `/>`.
     #[inline]
     pub fn close_empty(&mut self) {
-        self.sink.push_str("/>");
+        if self.quote_open {
+            self.sink.push_str("\"/>");
+            self.quote_open = false;
+        } else {
+            self.sink.push_str("/>");
+        }
         if self.pretty {
             self.block_children = self.depth > 0 && self.inline_from == usize::MAX;
         }
