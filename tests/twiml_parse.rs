@@ -128,6 +128,21 @@ fn parse_errors_say_what_and_where() {
 }
 
 #[test]
+fn a_repeated_attribute_name_is_an_error_at_its_element() {
+    let e = error("<Response>\n  <Say voice=\"man\" loop=\"1\" voice=\"woman\">hi</Say></Response>");
+    assert_eq!(e.kind, ParseErrorKind::NotWellFormed("attribute `voice` appears more than once".into()));
+    assert_eq!(e.position, Position { line: 2, column: 3 });
+
+    // Past the linear scan, the set still finds it, whether the first one came before or after.
+    let many: String = (0..40).map(|i| format!(" a{i}=\"{i}\"")).collect();
+    let e = error(&format!("<Response><Say{many} a3=\"x\">hi</Say></Response>"));
+    assert_eq!(e.kind, ParseErrorKind::NotWellFormed("attribute `a3` appears more than once".into()));
+    let e = error(&format!("<Response><Say{many} a39=\"x\">hi</Say></Response>"));
+    assert_eq!(e.kind, ParseErrorKind::NotWellFormed("attribute `a39` appears more than once".into()));
+    assert!(Response::from_xml(&format!("<Response><Say{many}>hi</Say></Response>")).is_ok());
+}
+
+#[test]
 fn unknown_elements_and_attributes_are_kept() {
     let xml =
         r#"<Response><Say lagnauge="en" voice="man">hi</Say><Conference beep="false">room<x/></Conference></Response>"#;

@@ -366,12 +366,27 @@ fn element<'i>(input: &'i str, e: &BytesStart<'i>, start: usize) -> Result<Eleme
     if !is_valid_name(name) {
         return Err(not_well_formed(input, start, format!("invalid element name `{name}`")));
     }
-    let mut attributes = Vec::new();
-    for attr in e.attributes() {
+    let mut attributes: Vec<(Cow<'i, str>, Cow<'i, str>)> = Vec::new();
+    // Repeated names are found here rather than by quick-xml, whose check allocates a list of
+    // names per element; above `LINEAR_SCAN` attributes a set keeps the check linear.
+    const LINEAR_SCAN: usize = 32;
+    let mut seen: Option<std::collections::HashSet<String>> = None;
+    let mut iter = e.attributes();
+    iter.with_checks(false);
+    for attr in iter {
         let attr = attr.map_err(|err| not_well_formed(input, start, err))?;
         let key = attr.key.into_inner();
         if !is_valid_name(key) {
             return Err(not_well_formed(input, start, format!("invalid attribute name `{key}`")));
+        }
+        let repeated = if attributes.len() < LINEAR_SCAN {
+            attributes.iter().any(|(k, _)| k == key)
+        } else {
+            let seen = seen.get_or_insert_with(|| attributes.iter().map(|(k, _)| k.to_string()).collect());
+            !seen.insert(key.to_owned())
+        };
+        if repeated {
+            return Err(not_well_formed(input, start, format!("attribute `{key}` appears more than once")));
         }
         if attr.value.contains('<') {
             return Err(not_well_formed(input, start, format!("`<` in the value of attribute `{key}`")));
