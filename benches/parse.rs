@@ -1,5 +1,5 @@
-//! Parsing XML into typed trees (M and L, both dialects), next to quick-xml's bare event loop
-//! over the same bytes (the floor).
+//! Parsing XML into typed trees (M and L, both dialects; `'static` and borrowing the input), next
+//! to quick-xml's bare event loop over the same bytes (the floor).
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -34,8 +34,14 @@ fn parse(c: &mut Criterion) {
         if twiml {
             group
                 .bench_function("callml typed tree", |b| b.iter(|| callml::twiml::Response::from_xml(black_box(&xml))));
+            group.bench_function("callml typed tree borrowing the input", |b| {
+                b.iter(|| callml::twiml::Response::from_xml_borrowed(black_box(&xml)).map(|doc| doc.children.len()))
+            });
         } else {
             group.bench_function("callml typed tree", |b| b.iter(|| callml::bxml::Response::from_xml(black_box(&xml))));
+            group.bench_function("callml typed tree borrowing the input", |b| {
+                b.iter(|| callml::bxml::Response::from_xml_borrowed(black_box(&xml)).map(|doc| doc.children.len()))
+            });
         }
         group.bench_function("quick-xml bare event loop", |b| b.iter(|| raw_event_loop(black_box(&xml))));
         group.finish();

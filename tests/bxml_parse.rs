@@ -103,6 +103,20 @@ fn golden_files_round_trip() {
 }
 
 #[test]
+fn borrowed_parse_gives_the_same_tree() {
+    for (path, xml) in common::golden_files("bxml") {
+        if path.contains("live_update") {
+            assert_eq!(Bxml::from_xml_borrowed(&xml).unwrap(), Bxml::from_xml(&xml).unwrap(), "{path}");
+        } else {
+            let owned = Response::from_xml(&xml).unwrap_or_else(|e| panic!("{path}: {e}"));
+            assert_eq!(Response::from_xml_borrowed(&xml).unwrap(), owned, "{path}");
+        }
+    }
+    let bad = "<Response>\n<Gather><Transfer/></Gather></Response>";
+    assert_eq!(Response::from_xml_borrowed(bad).unwrap_err(), Response::from_xml(bad).unwrap_err());
+}
+
+#[test]
 fn errors_carry_line_column_and_path() {
     let e = Response::from_xml("<Response>\n  <Gather>\n    <Transfer/>\n  </Gather>\n</Response>").unwrap_err();
     assert_eq!(e.kind, ParseErrorKind::ElementNotAllowed { parent: "Gather".into(), child: "Transfer".into() });

@@ -72,6 +72,54 @@ fn golden_files_round_trip_byte_for_byte() {
     }
 }
 
+#[test]
+fn borrowed_parse_gives_the_same_tree_and_the_same_errors() {
+    for (path, xml) in common::golden_files("twiml") {
+        let owned = Response::from_xml(&xml).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_eq!(Response::from_xml_borrowed(&xml).unwrap(), owned, "{path}");
+    }
+    for case in common::vectors("twiml-cases.json") {
+        let xml = case["expected_xml"].as_str().unwrap();
+        if xml.contains("<Response") {
+            assert_eq!(Response::from_xml_borrowed(xml).ok(), Response::from_xml(xml).ok(), "{}", case["name"]);
+        }
+    }
+    for bad in [
+        "<Response><Say>hi</Sya></Response>",
+        "<Response><Gather><Dial/></Gather></Response>",
+        "<Response x='1' x='2'/>",
+    ] {
+        assert_eq!(Response::from_xml_borrowed(bad).unwrap_err(), Response::from_xml(bad).unwrap_err(), "{bad}");
+    }
+}
+
+#[test]
+fn borrowed_parse_copies_only_text_with_references() {
+    use std::borrow::Cow;
+    let xml = r#"<Response><Say voice="man">plain</Say><Say>a &amp; b</Say><Play>https://a.example/x.mp3</Play><Dial callerId="+1555" record="record-from-answer">+1666<Number>+1777</Number></Dial><Extra k="v">t</Extra></Response>"#;
+    let doc = Response::from_xml_borrowed(xml).unwrap();
+    let borrowed = |c: &Cow<'_, str>| matches!(c, Cow::Borrowed(_));
+    let [
+        ResponseChild::Say(plain),
+        ResponseChild::Say(reference),
+        ResponseChild::Play(play),
+        ResponseChild::Dial(dial),
+        ResponseChild::Custom(extra),
+    ] = doc.children.as_slice()
+    else {
+        panic!("{doc:?}")
+    };
+    assert!(plain.voice == Some(Voice::Man));
+    assert!(matches!(plain.children.as_slice(), [SayContent::Text(t)] if borrowed(t) && t == "plain"));
+    assert!(matches!(reference.children.as_slice(), [SayContent::Text(t)] if !borrowed(t) && t == "a & b"));
+    assert!(borrowed(&play.text));
+    assert!(dial.caller_id.as_ref().is_some_and(borrowed));
+    assert!(
+        matches!(dial.children.as_slice(), [DialContent::Text(t), DialContent::Number(n)] if borrowed(t) && borrowed(&n.text))
+    );
+    assert!(borrowed(&extra.name) && borrowed(&extra.attributes[0].value));
+}
+
 fn error(xml: &str) -> callml::xml::ParseError {
     Response::from_xml(xml).expect_err(xml)
 }

@@ -46,6 +46,7 @@ pub(crate) const VOCABULARY: Vocabulary = Vocabulary {
 };
 
 dialect_api! {
+    path = "callml::bxml";
     vocabulary = VOCABULARY;
     roots = [Response];
     elements = [
@@ -54,6 +55,21 @@ dialect_api! {
         StopGather, StartStream, StreamParam, StopStream, StartTranscription, CustomParam, StopTranscription, Connect,
         Endpoint, Refer
     ]
+}
+
+impl<'a> Bxml<'a> {
+    /// Reads a `<Bxml>` document whose strings borrow `input` (see `Response::from_xml_borrowed`).
+    ///
+    /// ```
+    /// let input = String::from("<Bxml><SpeakSentence>hi</SpeakSentence></Bxml>");
+    /// let update = callml::bxml::Bxml::from_xml_borrowed(&input).unwrap();
+    /// assert_eq!(update, callml::bxml::Bxml::from_xml(&input).unwrap());
+    /// ```
+    pub fn from_xml_borrowed(input: &'a str) -> Result<Self, crate::xml::ParseError> {
+        crate::xml::tree::Ctx::parse_root(input, VOCABULARY, Self::NAME, |ctx, el, path| {
+            Response::__from_tree::<crate::xml::tree::Borrowed>(ctx, el, path).map(Bxml::from)
+        })
+    }
 }
 
 impl Bxml<'static> {
@@ -66,7 +82,7 @@ impl Bxml<'static> {
     pub fn from_xml(input: &str) -> Result<Self, crate::xml::ParseError> {
         // Same content as <Response>: read it as one, under its own root name.
         crate::xml::tree::Ctx::parse_root(input, VOCABULARY, Self::NAME, |ctx, el, path| {
-            Response::__from_tree(ctx, el, path).map(Bxml::from)
+            Response::__from_tree::<crate::xml::tree::Copied>(ctx, el, path).map(Bxml::from)
         })
     }
 

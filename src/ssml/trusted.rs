@@ -61,7 +61,9 @@ impl TrustedSsml<'_> {
             for node in &nodes {
                 match node {
                     crate::xml::Node::Text(t) => out.push(serde_json::Value::String(t.to_string())),
-                    crate::xml::Node::Element(e) => out.push(crate::xml::tree::custom_from_tree(e).to_json()),
+                    crate::xml::Node::Element(e) => {
+                        out.push(crate::xml::tree::custom_from_tree::<crate::xml::tree::Copied>(e).to_json())
+                    }
                 }
             }
         }
@@ -69,10 +71,10 @@ impl TrustedSsml<'_> {
 }
 
 #[doc(hidden)]
-impl TrustedSsml<'static> {
-    pub fn __from_tree(
+impl<'o> TrustedSsml<'o> {
+    pub fn __from_tree<'e, P: crate::xml::tree::Strings<'e, 'o>>(
         ctx: &crate::xml::tree::Ctx<'_>,
-        el: &crate::xml::Element<'_>,
+        el: &crate::xml::Element<'e>,
         path: &crate::xml::tree::Path<'_, '_>,
     ) -> Result<Self, ParseError> {
         Err(ctx.error(el, path, crate::xml::ParseErrorKind::NotWellFormed("raw markup element".into())))

@@ -31,6 +31,7 @@ pub(crate) const VOCABULARY: Vocabulary = Vocabulary {
 };
 
 dialect_api! {
+    path = "callml::twiml";
     vocabulary = VOCABULARY;
     roots = [Response];
     elements = [Say, Play, Pause, Gather, Record, Dial, Number, Client, Identity, Parameter, Sip, Uri, Headers, Header, Hangup, Reject, Redirect]

@@ -93,10 +93,16 @@ macro_rules! define_element {
             }
 
             #[doc(hidden)]
-            pub fn __set_attribute_str(&mut self, name: &str, value: &str) -> Result<(), $crate::xml::ValueError> {
-                match name {
-                    $( $attr => self.$field = Some(<$ty as $crate::xml::AttributeValue>::parse_value(value)?), )*
-                    _ => self.extra_attributes.push($crate::xml::Attribute::new(name.to_owned(), value.to_owned())),
+            // `&Cow`, not `&str`: the value's own lifetime is kept, so borrowed text stays borrowed.
+            #[allow(clippy::ptr_arg)]
+            pub fn __set_attribute_tree<'e, P: $crate::xml::tree::Strings<'e, $lt>>(
+                &mut self,
+                name: &std::borrow::Cow<'e, str>,
+                value: &std::borrow::Cow<'e, str>,
+            ) -> Result<(), $crate::xml::ValueError> {
+                match &**name {
+                    $( $attr => self.$field = Some(<$ty as $crate::xml::value::TreeValue<$lt>>::from_tree::<P>(value)?), )*
+                    _ => self.extra_attributes.push($crate::xml::Attribute::new(P::keep(name), P::keep(value))),
                 }
                 Ok(())
             }
@@ -222,15 +228,15 @@ macro_rules! define_element {
 
     // ----- reading, JSON and lint, per content kind -----
     (@content_impl $name:ident $xml:literal empty) => {
-        impl $name<'static> {
+        impl<'o> $name<'o> {
             #[doc(hidden)]
-            pub fn __from_tree(
+            pub fn __from_tree<'e, P: $crate::xml::tree::Strings<'e, 'o>>(
                 ctx: &$crate::xml::tree::Ctx<'_>,
-                el: &$crate::xml::Element<'_>,
+                el: &$crate::xml::Element<'e>,
                 path: &$crate::xml::tree::Path<'_, '_>,
             ) -> Result<Self, $crate::xml::ParseError> {
                 let mut e = Self::default();
-                ctx.attributes(el, path, |n, v| e.__set_attribute_str(n, v))?;
+                ctx.attributes(el, path, |n, v| e.__set_attribute_tree::<P>(n, v))?;
                 ctx.no_content(el, path)?;
                 Ok(e)
             }
@@ -266,16 +272,16 @@ macro_rules! define_element {
         define_element!(@json_api $name $xml);
     };
     (@content_impl $name:ident $xml:literal text) => {
-        impl $name<'static> {
+        impl<'o> $name<'o> {
             #[doc(hidden)]
-            pub fn __from_tree(
+            pub fn __from_tree<'e, P: $crate::xml::tree::Strings<'e, 'o>>(
                 ctx: &$crate::xml::tree::Ctx<'_>,
-                el: &$crate::xml::Element<'_>,
+                el: &$crate::xml::Element<'e>,
                 path: &$crate::xml::tree::Path<'_, '_>,
             ) -> Result<Self, $crate::xml::ParseError> {
                 let mut e = Self::default();
-                ctx.attributes(el, path, |n, v| e.__set_attribute_str(n, v))?;
-                e.text = ctx.text_only(el, path)?;
+                ctx.attributes(el, path, |n, v| e.__set_attribute_tree::<P>(n, v))?;
+                e.text = ctx.text_only::<P>(el, path)?;
                 Ok(e)
             }
             #[doc(hidden)]
@@ -316,22 +322,22 @@ macro_rules! define_element {
         define_element!(@json_api $name $xml);
     };
     (@content_impl $name:ident $xml:literal $enum:ident $kind:ident) => {
-        impl $name<'static> {
+        impl<'o> $name<'o> {
             #[doc(hidden)]
-            pub fn __from_tree(
+            pub fn __from_tree<'e, P: $crate::xml::tree::Strings<'e, 'o>>(
                 ctx: &$crate::xml::tree::Ctx<'_>,
-                el: &$crate::xml::Element<'_>,
+                el: &$crate::xml::Element<'e>,
                 path: &$crate::xml::tree::Path<'_, '_>,
             ) -> Result<Self, $crate::xml::ParseError> {
                 let mut e = Self::default();
-                ctx.attributes(el, path, |n, v| e.__set_attribute_str(n, v))?;
+                ctx.attributes(el, path, |n, v| e.__set_attribute_tree::<P>(n, v))?;
                 e.children.reserve_exact(el.children.len());
                 for (i, node) in el.children.iter().enumerate() {
                     match node {
                         $crate::xml::Node::Text(t) => define_element!(@tree_text $kind e ctx el path t $enum),
                         $crate::xml::Node::Element(child) => {
                             let child_path = path.child(&child.name, &el.children, i);
-                            e.children.push($enum::__from_tree(ctx, el, child, &child_path)?);
+                            e.children.push($enum::__from_tree::<P>(ctx, el, child, &child_path)?);
                         }
                     }
                 }
@@ -383,11 +389,11 @@ macro_rules! define_element {
     // Between nouns (Dial, Client, Sip), whitespace-only text is layout; in speech it is spoken.
     (@tree_text mixed $e:ident $ctx:ident $el:ident $path:ident $t:ident $enum:ident) => {
         if !$crate::xml::tree::is_whitespace($t) {
-            $e.children.push($enum::Text(std::borrow::Cow::Owned($t.to_string())))
+            $e.children.push($enum::Text(P::keep($t)))
         }
     };
     (@tree_text speech $e:ident $ctx:ident $el:ident $path:ident $t:ident $enum:ident) => {
-        $e.children.push($enum::Text(std::borrow::Cow::Owned($t.to_string())))
+        $e.children.push($enum::Text(P::keep($t)))
     };
 
     (@json_api $name:ident $xml:literal) => {
@@ -707,25 +713,28 @@ macro_rules! define_element {
             }
         }
 
-        impl $enum<'static> {
+        impl<'o> $enum<'o> {
             #[doc(hidden)]
-            pub fn __from_tree(
+            pub fn __from_tree<'e, P: $crate::xml::tree::Strings<'e, 'o>>(
                 ctx: &$crate::xml::tree::Ctx<'_>,
-                parent: &$crate::xml::Element<'_>,
-                el: &$crate::xml::Element<'_>,
+                parent: &$crate::xml::Element<'e>,
+                el: &$crate::xml::Element<'e>,
                 path: &$crate::xml::tree::Path<'_, '_>,
             ) -> Result<Self, $crate::xml::ParseError> {
                 let name: &str = &el.name;
                 $(
                     if name == $child::NAME {
-                        return Ok($enum::$child($child::__from_tree(ctx, el, path)?));
+                        return Ok($enum::$child($child::__from_tree::<P>(ctx, el, path)?));
                     }
                 )*
                 if ctx.vocabulary.knows(name) {
                     return Err(ctx.not_allowed(parent, el, path));
                 }
-                Ok($enum::Custom($crate::xml::tree::custom_from_tree(el)))
+                Ok($enum::Custom($crate::xml::tree::custom_from_tree::<P>(el)))
             }
+        }
+
+        impl $enum<'static> {
 
             #[doc(hidden)]
             pub fn __from_json(
@@ -854,12 +863,35 @@ pub(crate) use define_element;
 /// The reading API of a dialect: `from_xml`, `FromStr` and `from_json` for its elements (roots
 /// in the document JSON form), with the dialect's vocabulary.
 macro_rules! dialect_api {
-    (vocabulary = $vocab:expr; roots = [$($root:ident),*]; elements = [$($ty:ident),*]) => {
+    (path = $path:literal; vocabulary = $vocab:expr; roots = [$($root:ident),*]; elements = [$($ty:ident),*]) => {
         $(
+            impl<'a> $ty<'a> {
+                /// Like `from_xml`, but the element borrows its strings from `input` instead of
+                /// copying them (only text with references is owned): no allocation per string.
+                ///
+                /// ```
+                #[doc = concat!("use ", $path, "::", stringify!($ty), ";")]
+                #[doc = concat!("let xml = ", stringify!($ty), "::default().to_string();")]
+                #[doc = concat!("assert_eq!(", stringify!($ty), "::from_xml_borrowed(&xml).unwrap(), ", stringify!($ty), "::default());")]
+                /// ```
+                pub fn from_xml_borrowed(input: &'a str) -> Result<Self, $crate::xml::ParseError> {
+                    $crate::xml::tree::Ctx::parse_root(input, $vocab, Self::NAME, |ctx, el, path| {
+                        Self::__from_tree::<$crate::xml::tree::Borrowed>(ctx, el, path)
+                    })
+                }
+            }
             impl $ty<'static> {
                 /// Reads a document whose root is this element. Errors carry line, column and path.
+                ///
+                /// ```
+                #[doc = concat!("use ", $path, "::", stringify!($ty), ";")]
+                #[doc = concat!("let xml = ", stringify!($ty), "::default().to_string();")]
+                #[doc = concat!("assert_eq!(", stringify!($ty), "::from_xml(&xml).unwrap(), ", stringify!($ty), "::default());")]
+                /// ```
                 pub fn from_xml(input: &str) -> Result<Self, $crate::xml::ParseError> {
-                    $crate::xml::tree::Ctx::parse_root(input, $vocab, Self::NAME, |ctx, el, path| Self::__from_tree(ctx, el, path))
+                    $crate::xml::tree::Ctx::parse_root(input, $vocab, Self::NAME, |ctx, el, path| {
+                        Self::__from_tree::<$crate::xml::tree::Copied>(ctx, el, path)
+                    })
                 }
                 /// Reads the JSON form (`{"Name": {...}}`). Errors carry the JSON path.
                 pub fn from_json(value: &serde_json::Value) -> Result<Self, $crate::xml::JsonError> {
@@ -878,10 +910,36 @@ macro_rules! dialect_api {
             }
         )*
         $(
+            impl<'a> $root<'a> {
+                /// Reads a document whose strings borrow `input` instead of being copied (only text
+                /// with references is owned): no allocation per string, for documents that do not
+                /// outlive their input (linting, golden-file comparisons). `from_xml` returns a
+                /// `'static` document.
+                ///
+                /// ```
+                #[doc = concat!("use ", $path, "::", stringify!($root), ";")]
+                /// let xml = "<Response><Hangup/></Response>";
+                #[doc = concat!("let doc = ", stringify!($root), "::from_xml_borrowed(xml).unwrap();")]
+                #[doc = concat!("assert_eq!(doc, ", stringify!($root), "::from_xml(xml).unwrap());")]
+                /// ```
+                pub fn from_xml_borrowed(input: &'a str) -> Result<Self, $crate::xml::ParseError> {
+                    $crate::xml::tree::Ctx::parse_root(input, $vocab, Self::NAME, |ctx, el, path| {
+                        Self::__from_tree::<$crate::xml::tree::Borrowed>(ctx, el, path)
+                    })
+                }
+            }
             impl $root<'static> {
                 /// Reads a document. Errors carry line, column and the element path.
+                ///
+                /// ```
+                #[doc = concat!("use ", $path, "::", stringify!($root), ";")]
+                /// let doc = Response::from_xml("<Response><Hangup/></Response>").unwrap();
+                /// assert_eq!(doc.children.len(), 1);
+                /// ```
                 pub fn from_xml(input: &str) -> Result<Self, $crate::xml::ParseError> {
-                    $crate::xml::tree::Ctx::parse_root(input, $vocab, Self::NAME, |ctx, el, path| Self::__from_tree(ctx, el, path))
+                    $crate::xml::tree::Ctx::parse_root(input, $vocab, Self::NAME, |ctx, el, path| {
+                        Self::__from_tree::<$crate::xml::tree::Copied>(ctx, el, path)
+                    })
                 }
                 /// Reads the JSON form `{"Response": [...]}`. Errors carry the JSON path
                 /// (`Response[1].Gather.numDigits`).

@@ -10,18 +10,39 @@
 /// assert!(!callml::xml::is_valid_name(""));
 /// ```
 pub fn is_valid_name(name: &str) -> bool {
-    // Fast path: ASCII names (every element and attribute name of both dialects).
-    if name.is_ascii() {
-        let b = name.as_bytes();
-        return matches!(b.first(), Some(c) if c.is_ascii_alphabetic() || *c == b'_' || *c == b':')
-            && b[1..].iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b':' | b'-' | b'.'));
-    }
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(c) if is_name_start_char(c) => chars.all(is_name_char),
-        _ => false,
+    // Fast path: ASCII names (every element and attribute name of both dialects), one table
+    // lookup per byte.
+    let bytes = name.as_bytes();
+    match bytes.split_first() {
+        Some((&first, rest)) if first.is_ascii() && rest.is_ascii() => {
+            ASCII_NAME[usize::from(first)] & START != 0 && rest.iter().all(|&b| ASCII_NAME[usize::from(b)] & CHAR != 0)
+        }
+        Some(_) => {
+            let mut chars = name.chars();
+            chars.next().is_some_and(is_name_start_char) && chars.all(is_name_char)
+        }
+        None => false,
     }
 }
+
+const START: u8 = 1;
+const CHAR: u8 = 2;
+
+/// For each ASCII byte: whether it may start a name (`START`) and appear in one (`CHAR`).
+static ASCII_NAME: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() || c == b'_' || c == b':' {
+            t[b] = START | CHAR;
+        } else if c.is_ascii_digit() || c == b'-' || c == b'.' {
+            t[b] = CHAR;
+        }
+        b += 1;
+    }
+    t
+};
 
 pub(crate) fn is_name_start_char(c: char) -> bool {
     matches!(c,
@@ -47,4 +68,29 @@ pub(crate) fn same_rendered_name(a: &str, b: &str) -> bool {
         }))
     }
     rendered(a).eq(rendered(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The production rules, character by character.
+    fn reference(name: &str) -> bool {
+        let mut chars = name.chars();
+        chars.next().is_some_and(is_name_start_char) && chars.all(is_name_char)
+    }
+
+    #[test]
+    fn the_ascii_table_agrees_with_the_production_rules() {
+        for a in 0u8..128 {
+            for b in 0u8..128 {
+                for name in [String::from(char::from(a)), format!("{}{}", char::from(a), char::from(b))] {
+                    assert_eq!(is_valid_name(&name), reference(&name), "{name:?}");
+                }
+            }
+        }
+        for name in ["", "é", "aé", "é1", "1é", "a\u{B7}", "\u{B7}a", "say-as", "amazon:effect", "x.y_z"] {
+            assert_eq!(is_valid_name(name), reference(name), "{name:?}");
+        }
+    }
 }

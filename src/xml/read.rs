@@ -250,8 +250,8 @@ fn read(input: &str, limits: ParseLimits, document: bool) -> Result<Vec<Node<'_>
     config.check_comments = true;
 
     // Open elements; the bottom entry collects top-level nodes.
-    let mut stack: Vec<Element<'_>> =
-        vec![Element { name: Cow::Borrowed(""), attributes: Vec::new(), children: Vec::new(), offset: 0 }];
+    let mut stack: Vec<Element<'_>> = Vec::with_capacity(16);
+    stack.push(Element { name: Cow::Borrowed(""), attributes: Vec::new(), children: Vec::new(), offset: 0 });
     let mut seen_root = false;
     let mut seen_anything = false;
     loop {

@@ -24,6 +24,38 @@ impl Vocabulary {
     }
 }
 
+/// How a conversion keeps the strings of the generic tree, whose strings borrow the input (`'i`):
+/// [`Copied`] into a `'static` tree, or [`Borrowed`] for a tree that borrows the input too.
+#[doc(hidden)]
+pub trait Strings<'i, 'o> {
+    /// The string as the typed tree holds it.
+    #[allow(clippy::ptr_arg)] // `&Cow`, not `&str`: borrowed text keeps its own lifetime
+    fn keep(s: &Cow<'i, str>) -> Cow<'o, str>;
+}
+
+/// Strings are copied: the typed tree is `'static` (`from_xml`).
+#[doc(hidden)]
+pub struct Copied;
+
+impl<'i> Strings<'i, 'static> for Copied {
+    #[inline]
+    fn keep(s: &Cow<'i, str>) -> Cow<'static, str> {
+        Cow::Owned(s.to_string())
+    }
+}
+
+/// Strings stay borrowed from the input where the input holds them literally (`from_xml_borrowed`);
+/// only text that references resolved or merged is owned.
+#[doc(hidden)]
+pub struct Borrowed;
+
+impl<'i> Strings<'i, 'i> for Borrowed {
+    #[inline]
+    fn keep(s: &Cow<'i, str>) -> Cow<'i, str> {
+        s.clone()
+    }
+}
+
 /// A link in the path from the root to the element being converted.
 #[doc(hidden)]
 #[derive(Clone, Copy)]
@@ -82,11 +114,11 @@ impl<'i> Ctx<'i> {
     }
 
     /// Sets the attributes of the generic element through the typed element's table.
-    pub fn attributes(
+    pub fn attributes<'e>(
         &self,
-        element: &Element<'_>,
+        element: &Element<'e>,
         path: &Path<'_, '_>,
-        mut set: impl FnMut(&str, &str) -> Result<(), super::ValueError>,
+        mut set: impl FnMut(&Cow<'e, str>, &Cow<'e, str>) -> Result<(), super::ValueError>,
     ) -> Result<(), ParseError> {
         for (name, value) in &element.attributes {
             set(name, value).map_err(|error| {
@@ -97,7 +129,14 @@ impl<'i> Ctx<'i> {
     }
 
     /// The text of an element that holds only text; child elements are an error.
-    pub fn text_only(&self, element: &Element<'_>, path: &Path<'_, '_>) -> Result<Cow<'static, str>, ParseError> {
+    pub fn text_only<'e, 'o, P: Strings<'e, 'o>>(
+        &self,
+        element: &Element<'e>,
+        path: &Path<'_, '_>,
+    ) -> Result<Cow<'o, str>, ParseError> {
+        if let [Node::Text(t)] = element.children.as_slice() {
+            return Ok(P::keep(t));
+        }
         let mut text = String::new();
         for node in &element.children {
             match node {
@@ -152,7 +191,7 @@ impl<'i> Ctx<'i> {
         input: &'i str,
         vocabulary: Vocabulary,
         root: &'static str,
-        convert: impl FnOnce(&Ctx<'i>, &Element<'_>, &Path<'_, '_>) -> Result<T, ParseError>,
+        convert: impl FnOnce(&Ctx<'i>, &Element<'i>, &Path<'_, '_>) -> Result<T, ParseError>,
     ) -> Result<T, ParseError> {
         let element = read_document(input, ParseLimits::DEFAULT)?;
         let ctx = Ctx { input, vocabulary };
@@ -173,21 +212,17 @@ pub(crate) fn is_whitespace(s: &str) -> bool {
     s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
 }
 
-/// A generic element as a [`Custom`] element (owned).
-pub(crate) fn custom_from_tree(element: &Element<'_>) -> Custom<'static> {
+/// A generic element as a [`Custom`] element, its strings kept as `P` says.
+pub(crate) fn custom_from_tree<'e, 'o, P: Strings<'e, 'o>>(element: &Element<'e>) -> Custom<'o> {
     Custom {
-        name: Cow::Owned(element.name.to_string()),
-        attributes: element
-            .attributes
-            .iter()
-            .map(|(n, v)| Attribute { name: Cow::Owned(n.to_string()), value: Cow::Owned(v.to_string()) })
-            .collect(),
+        name: P::keep(&element.name),
+        attributes: element.attributes.iter().map(|(n, v)| Attribute { name: P::keep(n), value: P::keep(v) }).collect(),
         children: element
             .children
             .iter()
             .map(|n| match n {
-                Node::Text(t) => CustomNode::Text(Cow::Owned(t.to_string())),
-                Node::Element(e) => CustomNode::Element(custom_from_tree(e)),
+                Node::Text(t) => CustomNode::Text(P::keep(t)),
+                Node::Element(e) => CustomNode::Element(custom_from_tree::<P>(e)),
             })
             .collect(),
     }

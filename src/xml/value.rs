@@ -102,6 +102,44 @@ impl IntoAttributeValue<Decimal> for u32 {
     }
 }
 
+/// Reading an attribute value from the generic tree: text keeps its string as the conversion
+/// says (copied or borrowed, see [`Strings`](super::tree::Strings)), other types parse it.
+#[doc(hidden)]
+pub trait TreeValue<'o>: Sized {
+    /// The value of the attribute text `s`.
+    #[allow(clippy::ptr_arg)] // `&Cow`, not `&str`: borrowed text keeps its own lifetime
+    fn from_tree<'e, P: super::tree::Strings<'e, 'o>>(s: &Cow<'e, str>) -> Result<Self, ValueError>;
+}
+
+impl<'o> TreeValue<'o> for Cow<'o, str> {
+    #[inline]
+    fn from_tree<'e, P: super::tree::Strings<'e, 'o>>(s: &Cow<'e, str>) -> Result<Self, ValueError> {
+        Ok(P::keep(s))
+    }
+}
+
+/// `TreeValue` for types that own no borrowed text: parsed from the string.
+macro_rules! parsed_tree_value {
+    ($($t:ty),*) => {$(
+        impl<'o> $crate::xml::value::TreeValue<'o> for $t {
+            #[inline]
+            fn from_tree<'e, P: $crate::xml::tree::Strings<'e, 'o>>(
+                s: &std::borrow::Cow<'e, str>,
+            ) -> Result<Self, $crate::xml::ValueError> {
+                <Self as $crate::xml::AttributeValue>::parse_value(s)
+            }
+        }
+    )*};
+}
+pub(crate) use parsed_tree_value;
+parsed_tree_value!(bool, Decimal);
+
+impl<'o, T: AttributeValue> TreeValue<'o> for List<T> {
+    fn from_tree<'e, P: super::tree::Strings<'e, 'o>>(s: &Cow<'e, str>) -> Result<Self, ValueError> {
+        Self::parse_value(s)
+    }
+}
+
 impl<'a> AttributeValue for Cow<'a, str> {
     #[inline]
     fn write_value<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>) {
@@ -170,6 +208,7 @@ pub(crate) fn write_u64<S: Sink + ?Sized>(w: &mut Writer<'_, S>, n: u64) {
 
 macro_rules! unsigned_value {
     ($($t:ty),*) => {$(
+        parsed_tree_value!($t);
         impl AttributeValue for $t {
             #[inline]
             fn write_value<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>) {
@@ -503,6 +542,7 @@ macro_rules! open_enum {
                 f.write_str(self.as_str())
             }
         }
+        $crate::xml::value::parsed_tree_value!($name);
         impl $crate::xml::AttributeValue for $name {
             #[inline]
             fn write_value<S: $crate::xml::Sink + ?Sized>(&self, w: &mut $crate::xml::Writer<'_, S>) {
