@@ -172,28 +172,29 @@ fn escape_from<const ATTRIBUTE: bool, S: Sink + ?Sized>(sink: &mut S, s: &str, f
             i += 1;
             continue;
         }
-        let (replacement, width) = match class {
-            AMP => ("&amp;", 1),
-            LT => ("&lt;", 1),
-            GT => ("&gt;", 1),
-            QUOT => ("&quot;", 1),
-            TAB => ("&#9;", 1),
-            LF => ("&#10;", 1),
-            CR => ("&#13;", 1),
-            FORBIDDEN => ("\u{FFFD}", 1),
-            _ => {
-                if is_noncharacter_at(bytes, i) {
-                    ("\u{FFFD}", 3)
-                } else {
-                    i += 1;
-                    continue;
-                }
+        let width = if class == MAYBE_NONCHARACTER {
+            if !is_noncharacter_at(bytes, i) {
+                i += 1;
+                continue;
             }
+            3
+        } else {
+            1
         };
         // Every stop is at an ASCII byte or at a 0xEF lead byte, so both slices fall on char
         // boundaries.
         sink.push_str(&s[run_start..i]);
-        sink.push_str(replacement);
+        // One constant-length append per arm (inlined stores, no copy call).
+        match class {
+            AMP => sink.push_str("&amp;"),
+            LT => sink.push_str("&lt;"),
+            GT => sink.push_str("&gt;"),
+            QUOT => sink.push_str("&quot;"),
+            TAB => sink.push_str("&#9;"),
+            LF => sink.push_str("&#10;"),
+            CR => sink.push_str("&#13;"),
+            _ => sink.push_str("\u{FFFD}"),
+        }
         i += width;
         run_start = i;
     }
