@@ -143,13 +143,14 @@ fn text(file: &str, bytes: &[u8]) -> Result<String, Failure> {
         .map_err(|e| bad_input(format!("{file}: not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())))
 }
 
-enum Document {
-    Twiml(callml::twiml::Response<'static>),
-    Bxml(callml::bxml::Response<'static>),
-    BxmlRoot(callml::bxml::Bxml<'static>),
+/// A parsed document, borrowing its strings from the input it was read from.
+enum Document<'a> {
+    Twiml(callml::twiml::Response<'a>),
+    Bxml(callml::bxml::Response<'a>),
+    BxmlRoot(callml::bxml::Bxml<'a>),
 }
 
-impl Document {
+impl Document<'_> {
     fn render(&self, options: RenderOptions) -> String {
         match self {
             Document::Twiml(d) => d.to_xml_with(options),
@@ -173,7 +174,7 @@ impl Document {
     }
 }
 
-fn parse_xml(arg: DialectArg, input: &str) -> Result<Document, ParseError> {
+fn parse_xml(arg: DialectArg, input: &str) -> Result<Document<'_>, ParseError> {
     let root = read_document(input, ParseLimits::DEFAULT)?;
     let dialect = match arg {
         DialectArg::Twiml => Dialect::Twiml,
@@ -181,9 +182,9 @@ fn parse_xml(arg: DialectArg, input: &str) -> Result<Document, ParseError> {
         DialectArg::Auto => Dialect::detect(&root),
     };
     Ok(match (dialect, &*root.name) {
-        (Dialect::Twiml, _) => Document::Twiml(callml::twiml::Response::from_xml(input)?),
-        (Dialect::Bxml, "Bxml") => Document::BxmlRoot(callml::bxml::Bxml::from_xml(input)?),
-        (Dialect::Bxml, _) => Document::Bxml(callml::bxml::Response::from_xml(input)?),
+        (Dialect::Twiml, _) => Document::Twiml(callml::twiml::Response::from_xml_borrowed(input)?),
+        (Dialect::Bxml, "Bxml") => Document::BxmlRoot(callml::bxml::Bxml::from_xml_borrowed(input)?),
+        (Dialect::Bxml, _) => Document::Bxml(callml::bxml::Response::from_xml_borrowed(input)?),
     })
 }
 
