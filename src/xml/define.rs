@@ -867,7 +867,8 @@ macro_rules! dialect_api {
         $(
             impl<'a> $ty<'a> {
                 /// Like `from_xml`, but the element borrows its strings from `input` instead of
-                /// copying them (only text with references is owned): no allocation per string.
+                /// copying them (only text the reader had to change is owned: references resolved,
+                /// attribute whitespace normalised).
                 ///
                 /// ```
                 #[doc = concat!("use ", $path, "::", stringify!($ty), ";")]
@@ -912,9 +913,9 @@ macro_rules! dialect_api {
         $(
             impl<'a> $root<'a> {
                 /// Reads a document whose strings borrow `input` instead of being copied (only text
-                /// with references is owned): no allocation per string, for documents that do not
-                /// outlive their input (linting, golden-file comparisons). `from_xml` returns a
-                /// `'static` document.
+                /// the reader had to change is owned: references resolved, attribute whitespace
+                /// normalised), for documents that do not outlive their input (linting, golden-file
+                /// comparisons). `from_xml` returns a `'static` document.
                 ///
                 /// ```
                 #[doc = concat!("use ", $path, "::", stringify!($root), ";")]

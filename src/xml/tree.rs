@@ -45,7 +45,8 @@ impl<'i> Strings<'i, 'static> for Copied {
 }
 
 /// Strings stay borrowed from the input where the input holds them literally (`from_xml_borrowed`);
-/// only text that references resolved or merged is owned.
+/// only text the reader had to change (references resolved, attribute whitespace normalised, runs
+/// merged) is owned.
 #[doc(hidden)]
 pub struct Borrowed;
 

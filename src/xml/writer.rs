@@ -58,19 +58,24 @@ impl<'s, S: Sink + ?Sized> Writer<'s, S> {
         escape_attribute(self.sink, value);
     }
 
-    /// Appends ` name="value"`, with the name made a valid XML name and the value escaped.
+    /// Appends ` name="value"`, with the name made a valid XML name and the value escaped. The
+    /// attribute is complete when this returns (a quote left open by
+    /// [`attribute_start`](Self::attribute_start) is closed first).
     pub fn attribute(&mut self, name: &str, value: &str) {
         self.sink.push_str(if self.quote_open { "\" " } else { " " });
+        self.quote_open = false;
         self.name(name);
         self.sink.push_str("=\"");
         escape_attribute(self.sink, value);
-        self.quote_open = true;
+        self.sink.push_str("\"");
     }
 
     /// Starts an attribute whose name is known when compiling: `first` is ` name="`, `continued`
     /// the same with the previous value's closing quote in front (`" name="`). Write the value
     /// next (with [`attribute_value`](Self::attribute_value) or [`raw`](Self::raw)); its closing
-    /// quote comes with whatever follows.
+    /// quote is written by whichever of `attribute_start`, [`attribute`](Self::attribute),
+    /// [`start_content`](Self::start_content) or [`close_empty`](Self::close_empty) comes next,
+    /// merged into its own fragment.
     ///
     /// ```
     /// use callml::xml::Writer;
@@ -202,5 +207,34 @@ impl<'s, S: Sink + ?Sized> Writer<'s, S> {
             }
         }
         self.block_children = self.depth > 0 && self.inline_from == usize::MAX;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merged_quotes_close_whatever_comes_next() {
+        let mut out = String::new();
+        let mut w = Writer::new(&mut out, false);
+        w.open("<X");
+        w.attribute_start(r#" a=""#, r#"" a=""#);
+        w.raw("1");
+        w.attribute("b", "2");
+        w.attribute_start(r#" c=""#, r#"" c=""#);
+        w.attribute_value("<3>");
+        w.attribute_start(r#" d=""#, r#"" d=""#);
+        w.raw("4");
+        w.start_content(false);
+        w.open("<Y");
+        w.attribute_start(r#" e=""#, r#"" e=""#);
+        w.raw("5");
+        w.close_empty();
+        w.open("<Z");
+        w.attribute("f", "6");
+        w.close_empty();
+        w.close("</X>");
+        assert_eq!(out, r#"<X a="1" b="2" c="&lt;3&gt;" d="4"><Y e="5"/><Z f="6"/></X>"#);
     }
 }
