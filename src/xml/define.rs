@@ -829,12 +829,12 @@ macro_rules! define_element {
             #[doc = concat!("Appends a child; only what `<", $xml, ">` accepts compiles.")]
             #[inline(always)]
             pub fn child(mut self, child: impl $trait<$lt>) -> Self {
-                self.children.push(child.into_child());
+                $crate::xml::define::push_child(&mut self.children, child.into_child());
                 self
             }
             /// Appends a child in place (for loops).
             pub fn push(&mut self, child: impl $trait<$lt>) -> &mut Self {
-                self.children.push(child.into_child());
+                $crate::xml::define::push_child(&mut self.children, child.into_child());
                 self
             }
             /// Appends every child of an iterator; `None`s in an iterator of `Option`s are skipped
@@ -859,6 +859,22 @@ macro_rules! define_element {
     };
 }
 pub(crate) use define_element;
+
+/// Slots a child list gets with its first child element. Documents typically hold a handful of
+/// verbs, and a child enum is as large as its largest element (a TwiML `ResponseChild` is 488
+/// bytes), so starting at 8 instead of `Vec`'s 4 saves the regrowth that copies them all: one
+/// allocation fewer for the benchmark's M, and build+render 1-3% faster (near the noise of the
+/// machine). Text runs (usually one per element) keep `Vec`'s own growth.
+const FIRST_CHILD_SLOTS: usize = 8;
+
+/// Appends `child`, giving an empty list [`FIRST_CHILD_SLOTS`] slots first.
+#[inline(always)]
+pub(crate) fn push_child<T>(children: &mut Vec<T>, child: T) {
+    if children.capacity() == 0 {
+        children.reserve_exact(FIRST_CHILD_SLOTS);
+    }
+    children.push(child);
+}
 
 /// The reading API of a dialect: `from_xml`, `FromStr` and `from_json` for its elements (roots
 /// in the document JSON form), with the dialect's vocabulary.
