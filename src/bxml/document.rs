@@ -57,6 +57,16 @@ dialect_api! {
     ]
 }
 
+impl<'o> Bxml<'o> {
+    /// Same content as `<Response>`: read as one, under its own root name, strings kept as `P`
+    /// says.
+    fn read<'i, P: crate::xml::tree::Strings<'i, 'o>>(input: &'i str) -> Result<Self, crate::xml::ParseError> {
+        crate::xml::tree::Ctx::parse_root(input, VOCABULARY, Self::NAME, |ctx, el, path| {
+            Response::__from_tree::<P>(ctx, el, path).map(Bxml::from)
+        })
+    }
+}
+
 impl<'a> Bxml<'a> {
     /// Reads a `<Bxml>` document whose strings borrow `input` (see `Response::from_xml_borrowed`).
     ///
@@ -66,9 +76,7 @@ impl<'a> Bxml<'a> {
     /// assert_eq!(update, callml::bxml::Bxml::from_xml(&input).unwrap());
     /// ```
     pub fn from_xml_borrowed(input: &'a str) -> Result<Self, crate::xml::ParseError> {
-        crate::xml::tree::Ctx::parse_root(input, VOCABULARY, Self::NAME, |ctx, el, path| {
-            Response::__from_tree::<crate::xml::tree::Borrowed>(ctx, el, path).map(Bxml::from)
-        })
+        Self::read::<crate::xml::tree::Borrowed>(input)
     }
 }
 
@@ -80,10 +88,7 @@ impl Bxml<'static> {
     /// assert_eq!(update.children.len(), 1);
     /// ```
     pub fn from_xml(input: &str) -> Result<Self, crate::xml::ParseError> {
-        // Same content as <Response>: read it as one, under its own root name.
-        crate::xml::tree::Ctx::parse_root(input, VOCABULARY, Self::NAME, |ctx, el, path| {
-            Response::__from_tree::<crate::xml::tree::Copied>(ctx, el, path).map(Bxml::from)
-        })
+        Self::read::<crate::xml::tree::Copied>(input)
     }
 
     /// Reads the JSON form `{"Bxml": [...]}`.

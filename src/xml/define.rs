@@ -227,19 +227,28 @@ macro_rules! define_element {
     };
 
     // ----- reading, JSON and lint, per content kind -----
-    (@content_impl $name:ident $xml:literal empty) => {
+    // Every kind reads its attributes the same way; `$body` reads the content into `$e`.
+    (@from_tree $name:ident |$ctx:ident, $el:ident, $path:ident, $e:ident, $P:ident| $body:block) => {
         impl<'o> $name<'o> {
             #[doc(hidden)]
-            pub fn __from_tree<'e, P: $crate::xml::tree::Strings<'e, 'o>>(
-                ctx: &$crate::xml::tree::Ctx<'_>,
-                el: &$crate::xml::Element<'e>,
-                path: &$crate::xml::tree::Path<'_, '_>,
+            pub fn __from_tree<'e, $P: $crate::xml::tree::Strings<'e, 'o>>(
+                $ctx: &$crate::xml::tree::Ctx<'_>,
+                $el: &$crate::xml::Element<'e>,
+                $path: &$crate::xml::tree::Path<'_, '_>,
             ) -> Result<Self, $crate::xml::ParseError> {
-                let mut e = Self::default();
-                ctx.attributes(el, path, |n, v| e.__set_attribute_tree::<P>(n, v))?;
-                ctx.no_content(el, path)?;
-                Ok(e)
+                let mut $e = Self::default();
+                $ctx.attributes($el, $path, |n, v| $e.__set_attribute_tree::<$P>(n, v))?;
+                $body
+                Ok($e)
             }
+        }
+    };
+
+    (@content_impl $name:ident $xml:literal empty) => {
+        define_element!(@from_tree $name |ctx, el, path, e, P| {
+            ctx.no_content(el, path)?;
+        });
+        impl<'o> $name<'o> {
             #[doc(hidden)]
             pub fn __from_json_body(
                 body: &serde_json::Map<String, serde_json::Value>,
@@ -272,18 +281,10 @@ macro_rules! define_element {
         define_element!(@json_api $name $xml);
     };
     (@content_impl $name:ident $xml:literal text) => {
+        define_element!(@from_tree $name |ctx, el, path, e, P| {
+            e.text = ctx.text_only::<P>(el, path)?;
+        });
         impl<'o> $name<'o> {
-            #[doc(hidden)]
-            pub fn __from_tree<'e, P: $crate::xml::tree::Strings<'e, 'o>>(
-                ctx: &$crate::xml::tree::Ctx<'_>,
-                el: &$crate::xml::Element<'e>,
-                path: &$crate::xml::tree::Path<'_, '_>,
-            ) -> Result<Self, $crate::xml::ParseError> {
-                let mut e = Self::default();
-                ctx.attributes(el, path, |n, v| e.__set_attribute_tree::<P>(n, v))?;
-                e.text = ctx.text_only::<P>(el, path)?;
-                Ok(e)
-            }
             #[doc(hidden)]
             pub fn __from_json_body(
                 body: &serde_json::Map<String, serde_json::Value>,
@@ -322,27 +323,19 @@ macro_rules! define_element {
         define_element!(@json_api $name $xml);
     };
     (@content_impl $name:ident $xml:literal $enum:ident $kind:ident) => {
-        impl<'o> $name<'o> {
-            #[doc(hidden)]
-            pub fn __from_tree<'e, P: $crate::xml::tree::Strings<'e, 'o>>(
-                ctx: &$crate::xml::tree::Ctx<'_>,
-                el: &$crate::xml::Element<'e>,
-                path: &$crate::xml::tree::Path<'_, '_>,
-            ) -> Result<Self, $crate::xml::ParseError> {
-                let mut e = Self::default();
-                ctx.attributes(el, path, |n, v| e.__set_attribute_tree::<P>(n, v))?;
-                e.children.reserve_exact(el.children.len());
-                for (i, node) in el.children.iter().enumerate() {
-                    match node {
-                        $crate::xml::Node::Text(t) => define_element!(@tree_text $kind e ctx el path t $enum),
-                        $crate::xml::Node::Element(child) => {
-                            let child_path = path.child(&child.name, &el.children, i);
-                            e.children.push($enum::__from_tree::<P>(ctx, el, child, &child_path)?);
-                        }
+        define_element!(@from_tree $name |ctx, el, path, e, P| {
+            e.children.reserve_exact(el.children.len());
+            for (i, node) in el.children.iter().enumerate() {
+                match node {
+                    $crate::xml::Node::Text(t) => define_element!(@tree_text $kind e ctx el path t $enum),
+                    $crate::xml::Node::Element(child) => {
+                        let child_path = path.child(&child.name, &el.children, i);
+                        e.children.push($enum::__from_tree::<P>(ctx, el, child, &child_path)?);
                     }
                 }
-                Ok(e)
             }
+        });
+        impl<'o> $name<'o> {
             #[doc(hidden)]
             pub fn __from_json_body(
                 body: &serde_json::Map<String, serde_json::Value>,
@@ -879,7 +872,24 @@ pub(crate) fn push_child<T>(children: &mut Vec<T>, child: T) {
 /// The reading API of a dialect: `from_xml`, `FromStr` and `from_json` for its elements (roots
 /// in the document JSON form), with the dialect's vocabulary.
 macro_rules! dialect_api {
+    (@read $vocab:expr; $($ty:ident),*) => {
+        $(
+            impl<'o> $ty<'o> {
+                /// Reads a document rooted at this element, its strings kept as `P` says
+                /// (`from_xml` copies them, `from_xml_borrowed` borrows them).
+                #[doc(hidden)]
+                pub fn __read<'i, P: $crate::xml::tree::Strings<'i, 'o>>(
+                    input: &'i str,
+                ) -> Result<Self, $crate::xml::ParseError> {
+                    $crate::xml::tree::Ctx::parse_root(input, $vocab, Self::NAME, |ctx, el, path| {
+                        Self::__from_tree::<P>(ctx, el, path)
+                    })
+                }
+            }
+        )*
+    };
     (path = $path:literal; vocabulary = $vocab:expr; roots = [$($root:ident),*]; elements = [$($ty:ident),*]) => {
+        dialect_api!(@read $vocab; $($root,)* $($ty),*);
         $(
             impl<'a> $ty<'a> {
                 /// Like `from_xml`, but the element borrows its strings from `input` instead of
@@ -892,9 +902,7 @@ macro_rules! dialect_api {
                 #[doc = concat!("assert_eq!(", stringify!($ty), "::from_xml_borrowed(&xml).unwrap(), ", stringify!($ty), "::default());")]
                 /// ```
                 pub fn from_xml_borrowed(input: &'a str) -> Result<Self, $crate::xml::ParseError> {
-                    $crate::xml::tree::Ctx::parse_root(input, $vocab, Self::NAME, |ctx, el, path| {
-                        Self::__from_tree::<$crate::xml::tree::Borrowed>(ctx, el, path)
-                    })
+                    Self::__read::<$crate::xml::tree::Borrowed>(input)
                 }
             }
             impl $ty<'static> {
@@ -906,9 +914,7 @@ macro_rules! dialect_api {
                 #[doc = concat!("assert_eq!(", stringify!($ty), "::from_xml(&xml).unwrap(), ", stringify!($ty), "::default());")]
                 /// ```
                 pub fn from_xml(input: &str) -> Result<Self, $crate::xml::ParseError> {
-                    $crate::xml::tree::Ctx::parse_root(input, $vocab, Self::NAME, |ctx, el, path| {
-                        Self::__from_tree::<$crate::xml::tree::Copied>(ctx, el, path)
-                    })
+                    Self::__read::<$crate::xml::tree::Copied>(input)
                 }
                 /// Reads the JSON form (`{"Name": {...}}`). Errors carry the JSON path.
                 pub fn from_json(value: &serde_json::Value) -> Result<Self, $crate::xml::JsonError> {
@@ -940,9 +946,7 @@ macro_rules! dialect_api {
                 #[doc = concat!("assert_eq!(doc, ", stringify!($root), "::from_xml(xml).unwrap());")]
                 /// ```
                 pub fn from_xml_borrowed(input: &'a str) -> Result<Self, $crate::xml::ParseError> {
-                    $crate::xml::tree::Ctx::parse_root(input, $vocab, Self::NAME, |ctx, el, path| {
-                        Self::__from_tree::<$crate::xml::tree::Borrowed>(ctx, el, path)
-                    })
+                    Self::__read::<$crate::xml::tree::Borrowed>(input)
                 }
             }
             impl $root<'static> {
@@ -954,9 +958,7 @@ macro_rules! dialect_api {
                 /// assert_eq!(doc.children.len(), 1);
                 /// ```
                 pub fn from_xml(input: &str) -> Result<Self, $crate::xml::ParseError> {
-                    $crate::xml::tree::Ctx::parse_root(input, $vocab, Self::NAME, |ctx, el, path| {
-                        Self::__from_tree::<$crate::xml::tree::Copied>(ctx, el, path)
-                    })
+                    Self::__read::<$crate::xml::tree::Copied>(input)
                 }
                 /// Reads the JSON form `{"Response": [...]}`. Errors carry the JSON path
                 /// (`Response[1].Gather.numDigits`).

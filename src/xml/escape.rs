@@ -48,6 +48,11 @@ const fn table(attribute: bool) -> [u8; 256] {
 static TEXT_TABLE: [u8; 256] = table(false);
 static ATTRIBUTE_TABLE: [u8; 256] = table(true);
 
+#[inline(always)]
+fn table_for<const ATTRIBUTE: bool>() -> &'static [u8; 256] {
+    if ATTRIBUTE { &ATTRIBUTE_TABLE } else { &TEXT_TABLE }
+}
+
 /// Writes `text` escaped for element content: `&` `<` `>` and CR become references, forbidden
 /// characters become U+FFFD.
 ///
@@ -82,25 +87,33 @@ const fn zero_bytes(v: u64) -> u64 {
     v.wrapping_sub(LO) & !v & HI
 }
 
+/// High bits marking the bytes of a little-endian word that are controls (below 0x20) or 0xEF,
+/// the lead byte of U+FFFE/U+FFFF: where every forbidden character starts. The lowest marked byte
+/// is exact. (The reader's scan for forbidden characters uses it too.)
+#[inline(always)]
+pub(crate) const fn controls_or_noncharacter_lead(v: u64) -> u64 {
+    // Bytes below 0x20: subtracting 0x20 borrows into the high bit only for them (bytes with the
+    // high bit set are masked out by `!v`).
+    (v.wrapping_sub(LO * 0x20) & !v & HI) | zero_bytes(v ^ (LO * 0xEF))
+}
+
 /// High bits marking the bytes of a little-endian word that may need work: controls, `&`, `<`,
 /// `>`, 0xEF, and in attributes `"`. The lowest marked byte is exact.
 #[inline(always)]
 const fn needs_work<const ATTRIBUTE: bool>(v: u64) -> u64 {
-    // Bytes below 0x20: subtracting 0x20 borrows into the high bit only for them (bytes with the
-    // high bit set are masked out by `!v`).
-    let mut m = v.wrapping_sub(LO * 0x20) & !v & HI;
+    let mut m = controls_or_noncharacter_lead(v);
     m |= zero_bytes(v ^ (LO * b'&' as u64));
     m |= zero_bytes(v ^ (LO * b'<' as u64));
     m |= zero_bytes(v ^ (LO * b'>' as u64));
-    m |= zero_bytes(v ^ (LO * 0xEF));
     if ATTRIBUTE {
         m |= zero_bytes(v ^ (LO * b'"' as u64));
     }
     m
 }
 
+/// The eight bytes at `i` as a little-endian word.
 #[inline(always)]
-fn word_at(bytes: &[u8], i: usize) -> u64 {
+pub(crate) fn word_at(bytes: &[u8], i: usize) -> u64 {
     let mut word = [0u8; 8];
     word.copy_from_slice(&bytes[i..i + 8]);
     u64::from_le_bytes(word)
@@ -138,7 +151,7 @@ fn first_needing_work<const ATTRIBUTE: bool>(bytes: &[u8]) -> Option<usize> {
         hit(needs_work::<ATTRIBUTE>(half_word_at(bytes, 0)), 0)
             .or_else(|| hit(needs_work::<ATTRIBUTE>(half_word_at(bytes, len - 4)), len - 4))
     } else {
-        let table = if ATTRIBUTE { &ATTRIBUTE_TABLE } else { &TEXT_TABLE };
+        let table = table_for::<ATTRIBUTE>();
         bytes.iter().position(|&b| table[b as usize] != PLAIN)
     }
 }
@@ -153,7 +166,7 @@ fn escape_with<const ATTRIBUTE: bool, S: Sink + ?Sized>(sink: &mut S, s: &str) {
 
 /// Writes `s` escaped, given that every byte before `first` is plain.
 fn escape_from<const ATTRIBUTE: bool, S: Sink + ?Sized>(sink: &mut S, s: &str, first: usize) {
-    let table = if ATTRIBUTE { &ATTRIBUTE_TABLE } else { &TEXT_TABLE };
+    let table = table_for::<ATTRIBUTE>();
     let bytes = s.as_bytes();
     let mut run_start = 0;
     let mut i = first;

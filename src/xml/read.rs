@@ -203,24 +203,14 @@ fn not_well_formed(input: &str, offset: usize, what: impl std::fmt::Display) -> 
 }
 
 /// The offset of the first character XML 1.0 forbids. Skips 8 bytes at a time while none is a
-/// control character or 0xEF (the lead byte of U+FFFE/U+FFFF).
+/// control character or 0xEF (the lead byte of U+FFFE/U+FFFF), with the escaper's word test.
 fn first_forbidden(input: &str) -> Option<(usize, char)> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
     let bytes = input.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let v = u64::from_le_bytes(word);
-            let controls = v.wrapping_sub(LO * 0x20) & !v & HI;
-            let x = v ^ (LO * 0xEF);
-            let ef = x.wrapping_sub(LO) & !x & HI;
-            if controls | ef == 0 {
-                i += 8;
-                continue;
-            }
+        if i + 8 <= bytes.len() && super::escape::controls_or_noncharacter_lead(super::escape::word_at(bytes, i)) == 0 {
+            i += 8;
+            continue;
         }
         match bytes[i] {
             b @ 0..0x20 if !matches!(b, b'\t' | b'\n' | b'\r') => return Some((i, char::from(b))),
