@@ -5,7 +5,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
-use callml::event::{BandwidthV1Event, BandwidthV2Event, FormWebhook, IntoOwned};
+use callml::event::{BandwidthV1Event, BandwidthV2Event, IncomingRequest, IntoOwned};
 
 mod documents;
 
@@ -31,9 +31,9 @@ fn events(c: &mut Criterion) {
     g.finish();
 
     let mut g = c.benchmark_group("events/E-form");
-    g.bench_function("typed borrowed", |b| b.iter(|| FormWebhook::from_form(black_box(documents::E_FORM))));
+    g.bench_function("typed borrowed", |b| b.iter(|| IncomingRequest::from_form(black_box(documents::E_FORM))));
     g.bench_function("typed owned", |b| {
-        b.iter(|| FormWebhook::from_form(black_box(documents::E_FORM)).map(IntoOwned::into_owned))
+        b.iter(|| IncomingRequest::from_form(black_box(documents::E_FORM)).map(IntoOwned::into_owned))
     });
     g.bench_function("raw form split into pairs", |b| {
         b.iter(|| serde_urlencoded::from_str::<Vec<(String, String)>>(black_box(documents::E_FORM)))

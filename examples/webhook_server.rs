@@ -10,18 +10,20 @@
 //! Basic-auth challenge for the Bandwidth routes.
 
 use axum::Router;
-use axum::extract::Form;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use callml::axum::{BandwidthAuthLayer, BandwidthV1, BandwidthV2, TwimlWebhook};
-use callml::event::{BandwidthV1Event, BandwidthV2Event};
+use callml::event::{
+    BandwidthV1Event, BandwidthV2Event, DialAction, DialCallStatus, GatherAction, IncomingRequest, RecordAction,
+};
 use callml::{bxml, twiml};
 use tower_http::trace::TraceLayer;
 
-/// `POST /twiml/incoming`: greet the caller by number and offer the menu.
-async fn twiml_incoming(TwimlWebhook(call): TwimlWebhook) -> twiml::Response<'static> {
-    let caller = call.caller_name.as_deref().filter(|n| !n.is_empty()).or(call.from.as_deref()).unwrap_or("caller");
+/// `POST /twiml/incoming`: greet the caller by name or number and offer the menu.
+async fn twiml_incoming(TwimlWebhook(request): TwimlWebhook<IncomingRequest<'static>>) -> twiml::Response<'static> {
+    let call = &request.call;
+    let caller = call.caller_name().or(call.from.as_deref()).unwrap_or("caller");
     twiml::Response::new()
         .say(twiml::Say::new(format!("Hello {caller}, thanks for calling.")).voice(twiml::Voice::Woman))
         .gather(
@@ -35,22 +37,36 @@ async fn twiml_incoming(TwimlWebhook(call): TwimlWebhook) -> twiml::Response<'st
         .hangup()
 }
 
-/// The fields `/twiml/menu` reads from the Gather action callback.
-#[derive(serde::Deserialize)]
-struct MenuChoice {
-    #[serde(rename = "Digits", default)]
-    digits: String,
-}
-
-/// `POST /twiml/menu`: route on the digit pressed.
-async fn twiml_menu(Form(choice): Form<MenuChoice>) -> twiml::Response<'static> {
-    match choice.digits.as_str() {
-        "1" => twiml::Response::new().say("Connecting you to sales.").dial(twiml::Dial::new().number("+15558675309")),
-        "2" => twiml::Response::new()
-            .say("Leave a message after the beep.")
-            .record(twiml::Record::new().max_length(120).play_beep(true).action("/twiml/recorded")),
+/// `POST /twiml/menu` (the Gather action): route on the digit pressed.
+async fn twiml_menu(TwimlWebhook(gather): TwimlWebhook<GatherAction<'static>>) -> twiml::Response<'static> {
+    match gather.digits.as_deref() {
+        Some("1") => twiml::Response::new()
+            .say("Connecting you to sales.")
+            .dial(twiml::Dial::new().timeout(20).action("/twiml/dialled").number("+15558675309")),
+        Some("2") => voicemail(twiml::Response::new()),
         _ => twiml::Response::new().say("Sorry, that is not an option.").redirect("/twiml/incoming"),
     }
+}
+
+/// `POST /twiml/dialled` (the Dial action): when sales did not pick up, take a message.
+async fn twiml_dialled(TwimlWebhook(dial): TwimlWebhook<DialAction<'static>>) -> twiml::Response<'static> {
+    match dial.dial_call_status {
+        Some(DialCallStatus::Completed | DialCallStatus::Answered) => twiml::Response::new().hangup(),
+        _ => voicemail(twiml::Response::new().say("Sales is not available.")),
+    }
+}
+
+/// `POST /twiml/recorded` (the Record action): thank the caller.
+async fn twiml_recorded(TwimlWebhook(record): TwimlWebhook<RecordAction<'static>>) -> twiml::Response<'static> {
+    let seconds = record.recording_duration.unwrap_or(0);
+    twiml::Response::new().say(format!("Thank you, we saved your {seconds} second message. Goodbye.")).hangup()
+}
+
+/// Adds the voicemail prompt: record up to two minutes, then post to `/twiml/recorded`.
+fn voicemail(response: twiml::Response<'static>) -> twiml::Response<'static> {
+    response
+        .say("Leave a message after the beep.")
+        .record(twiml::Record::new().max_length(120).play_beep(true).action("/twiml/recorded"))
 }
 
 /// `POST /bandwidth/v2/callbacks`: BXML for `initiate` and `gather`, 204 for async events.
@@ -101,6 +117,8 @@ pub fn app(bandwidth_credentials: Option<(String, String)>) -> Router {
     Router::new()
         .route("/twiml/incoming", post(twiml_incoming))
         .route("/twiml/menu", post(twiml_menu))
+        .route("/twiml/dialled", post(twiml_dialled))
+        .route("/twiml/recorded", post(twiml_recorded))
         .merge(bandwidth)
         .layer(TraceLayer::new_for_http())
 }

@@ -203,10 +203,10 @@ fn seed_examples() {
     let form = "CallSid=IDfbf7e812ere32hfhfg6e10-Cd5dacca0c-CA9d3572be-9f7a-11ea-97f4-5ffeb3239325&InstanceId=ID242258723hHds8fh29G4569b66e10&AccountSid=AC06bc1hjh293hFH9edjJ23539a9ddb1&From=3035550000&To=8044731212&CallStatus=ringing&ApiVersion=2012-04-24&Direction=inbound&CallerName=3035550000&ForwardedFrom=null&CallTimestamp=2020-05-26T17%3A59%3A16.555Z&PostStatus=new";
     let e = parse(Some("application/x-www-form-urlencoded"), form.as_bytes()).unwrap();
     let Event::Twiml(w) = &e else { panic!() };
-    assert_eq!(w.call_status, Some(CallStatus::Ringing));
-    assert_eq!(w.direction, Some(CallDirection::Inbound));
-    assert_eq!(w.post_status, Some(PostStatus::New));
-    assert_eq!(w.call_timestamp.as_deref(), Some("2020-05-26T17:59:16.555Z"));
+    assert_eq!(w.call().call_status, Some(CallStatus::Ringing));
+    assert_eq!(w.call().direction, Some(CallDirection::Inbound));
+    assert_eq!(w.call().post_status, Some(PostStatus::New));
+    assert_eq!(w.call().call_timestamp.as_deref(), Some("2020-05-26T17:59:16.555Z"));
     let call = e.call().unwrap();
     assert_eq!(
         serde_json::to_value(&call).unwrap(),
@@ -218,17 +218,17 @@ fn seed_examples() {
     let status = "CallSid=ID2&InstanceId=I&AccountSid=A&From=8044735555&To=3035551212&CallStatus=in-progress&ApiVersion=2012-04-24&Direction=outbound-api&CallerName=8044735896&ForwardedFrom=null&CallTimestamp=2020-05-26T17%3A29%3A55.125Z&VoicemailDetector=voicemail";
     let e = parse(Some("application/x-www-form-urlencoded"), status.as_bytes()).unwrap();
     let Event::Twiml(w) = &e else { panic!() };
-    assert_eq!(w.voicemail_detector, Some(VoicemailDetector::Voicemail));
+    assert_eq!(w.call().voicemail_detector, Some(VoicemailDetector::Voicemail));
     assert_eq!(e.event_type(), "status");
 }
 
 #[test]
 fn form_keeps_every_other_field_in_order() {
-    let w = FormWebhook::from_form("CallSid=1&Zeta=z&Alpha=a&FromCity=X&Custom%20Key=v%26w").unwrap();
+    let w = IncomingRequest::from_form("CallSid=1&Zeta=z&Alpha=a&FromCity=X&Custom%20Key=v%26w").unwrap();
     let keys: Vec<&String> = w.extra.keys().collect();
     assert_eq!(keys, ["Zeta", "Alpha", "Custom Key"]);
     assert_eq!(w.extra["Custom Key"], "v&w");
-    assert_eq!(w.from_city.as_deref(), Some("X"));
+    assert_eq!(w.call.from_city.as_deref(), Some("X"));
 }
 
 #[test]
@@ -297,7 +297,7 @@ fn a_ten_megabyte_body_is_parsed_linearly() {
     assert_eq!(i.extra["padding"].as_str().unwrap().len(), 10 << 20);
     let form = format!("CallSid=1&Big={big}");
     let Event::Twiml(w) = parse(Some("application/x-www-form-urlencoded"), form.as_bytes()).unwrap() else { panic!() };
-    assert_eq!(w.extra["Big"].as_str().unwrap().len(), 10 << 20);
+    assert_eq!(w.extra()["Big"].as_str().unwrap().len(), 10 << 20);
 }
 
 proptest! {

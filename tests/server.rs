@@ -57,10 +57,70 @@ async fn twiml_routes_answer_with_twiml() {
            <Say>We did not receive your choice. Goodbye.</Say><Hangup/></Response>"#
     );
     let menu = format!("{base}/twiml/menu");
-    let choose = |d: &'static str| post_to(&menu, FORM, format!("CallSid=ID1&Digits={d}"), None);
-    assert!(choose("1").await.body.contains("<Dial><Number>+15558675309</Number></Dial>"));
-    assert!(choose("2").await.body.contains(r#"<Record action="/twiml/recorded" maxLength="120" playBeep="true"/>"#));
+    let choose =
+        |d: &'static str| post_to(&menu, FORM, format!("{GATHER_BASE}&Digits={d}&FinishedOnKey=&msg=Gather+End"), None);
+    let dial = r#"<Dial action="/twiml/dialled" timeout="20"><Number>+15558675309</Number></Dial>"#;
+    assert!(choose("1").await.body.contains(dial));
+    let record = r#"<Record action="/twiml/recorded" maxLength="120" playBeep="true"/>"#;
+    assert!(choose("2").await.body.contains(record));
     assert!(choose("7").await.body.contains("<Redirect>/twiml/incoming</Redirect>"));
+
+    // The Dial action: busy and no-answer go to voicemail, a completed call hangs up.
+    let dialled = format!("{base}/twiml/dialled");
+    for status in ["busy", "no-answer", "failed"] {
+        let r = post_to(&dialled, FORM, format!("{GATHER_BASE}&DialCallStatus={status}&DialCallSid=CA2"), None).await;
+        assert_eq!(r.status, 200, "{status}");
+        callml::assert_xml_eq!(
+            r.body,
+            format!(
+                "<Response><Say>Sales is not available.</Say><Say>Leave a message after the beep.</Say>{record}</Response>"
+            )
+        );
+    }
+    let r = post_to(&dialled, FORM, format!("{GATHER_BASE}&DialCallStatus=completed&DialCallDuration=31"), None).await;
+    callml::assert_xml_eq!(r.body, "<Response><Hangup/></Response>");
+
+    // The Record action.
+    let recorded = format!(
+        "{GATHER_BASE}&RecordingUrl=https%3A%2F%2Fapi.example%2FRE1&RecordingSid=RE1&RecordingDuration=14&Digits=hangup"
+    );
+    let r = post_to(&format!("{base}/twiml/recorded"), FORM, recorded, None).await;
+    callml::assert_xml_eq!(
+        r.body,
+        "<Response><Say>Thank you, we saved your 14 second message. Goodbye.</Say><Hangup/></Response>"
+    );
+}
+
+/// The base parameters of a Twilio request, as real Gather, Dial and Record actions carry them.
+const GATHER_BASE: &str = "AccountSid=AC0000000000000000000000000000000a&ApiVersion=2010-04-01&CallSid=CA0000000000000000000000000000000b&CallStatus=in-progress&Called=%2B15005550006&Caller=%2B14155550100&Direction=inbound&From=%2B14155550100&FromCountry=US&To=%2B15005550006";
+
+#[tokio::test]
+async fn a_request_of_another_kind_is_422_naming_both() {
+    let base = serve(webhook_server::app(None)).await;
+    let dial_body = format!("{GATHER_BASE}&DialCallStatus=busy");
+    let r = post_to(&format!("{base}/twiml/menu"), FORM, dial_body.clone(), None).await;
+    assert_eq!((r.status, r.body.as_str()), (422, "invalid event: expected a `gather` request, found `dial`"));
+    let r = post_to(&format!("{base}/twiml/recorded"), FORM, format!("{GATHER_BASE}&Digits=1"), None).await;
+    assert_eq!((r.status, r.body.as_str()), (422, "invalid event: expected a `record` request, found `gather`"));
+    let r = post_to(&format!("{base}/twiml/incoming"), FORM, dial_body, None).await;
+    assert_eq!((r.status, r.body.as_str()), (422, "invalid event: expected a `incoming` request, found `dial`"));
+    // A Gather action without input (actionOnEmptyResult) is still a Gather action.
+    let r = post_to(&format!("{base}/twiml/menu"), FORM, GATHER_BASE, None).await;
+    assert!(r.body.contains("<Redirect>/twiml/incoming</Redirect>"), "{}", r.body);
+    // Typed fields that do not parse, and repeated keys, are 422 naming the field.
+    let r = post_to(
+        &format!("{base}/twiml/recorded"),
+        FORM,
+        format!("{GATHER_BASE}&RecordingUrl=u&RecordingDuration=ten"),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.body.as_str()),
+        (422, "invalid event: field `RecordingDuration`: expected a whole number, found \"ten\"")
+    );
+    let r = post_to(&format!("{base}/twiml/menu"), FORM, format!("{GATHER_BASE}&Digits=1&Digits=2"), None).await;
+    assert_eq!((r.status, r.body.as_str()), (422, "invalid event: field `Digits` appears more than once"));
 }
 
 #[tokio::test]
@@ -118,7 +178,7 @@ async fn rejections_say_why() {
 #[tokio::test]
 async fn the_body_limit_is_configurable() {
     let app = Router::new()
-        .route("/t", post(|TwimlWebhook(w): TwimlWebhook| async move { w.call_sid.into_owned() }))
+        .route("/t", post(|TwimlWebhook(w): TwimlWebhook| async move { w.call().call_sid.to_string() }))
         .layer(axum::Extension(EventLimits { body_limit: 32 }));
     let base = serve(app).await;
     let r = post_to(&format!("{base}/t"), FORM, "CallSid=1", None).await;
@@ -130,7 +190,7 @@ async fn the_body_limit_is_configurable() {
 #[tokio::test]
 async fn twilio_signatures_are_checked() {
     let app = Router::new()
-        .route("/twiml/incoming", post(|TwimlWebhook(w): TwimlWebhook| async move { w.call_sid.into_owned() }))
+        .route("/twiml/incoming", post(|TwimlWebhook(w): TwimlWebhook| async move { w.call().call_sid.to_string() }))
         .layer(TwilioSignatureLayer::new("token").base_url("https://calls.example.com"));
     let base = serve(app).await;
     let params: Vec<(String, String)> = serde_urlencoded::from_str(SEED_FORM).unwrap();

@@ -5,7 +5,7 @@ use ::axum::extract::{FromRequest, Request};
 use ::axum::http::{Method, StatusCode, header};
 use ::axum::response::{IntoResponse, Response};
 
-use crate::event::{BandwidthV1Event, BandwidthV2Event, Event, EventError, FormWebhook, IntoOwned};
+use crate::event::{BandwidthV1Event, BandwidthV2Event, Event, EventError, TwimlEvent, TwimlRequest};
 
 /// Limits for the event extractors; insert as a request extension
 /// (`Router::layer(Extension(EventLimits { body_limit: 16 * 1024 }))`) to change the default.
@@ -148,20 +148,39 @@ macro_rules! extractor {
     };
 }
 
-extractor! {
-    /// A TwiML-style form webhook (POST form, or GET query string).
-    ///
-    /// ```
-    /// use callml::axum::TwimlWebhook;
-    /// use callml::twiml::Response;
-    /// async fn incoming(TwimlWebhook(call): TwimlWebhook) -> Response<'static> {
-    ///     Response::new().say(format!("Hello {}", call.from.as_deref().unwrap_or("caller")))
-    /// }
-    /// let app: axum::Router = axum::Router::new().route("/twiml/incoming", axum::routing::post(incoming));
-    /// ```
-    TwimlWebhook(FormWebhook<'static>), Accepts::Form, |ct, body| {
-        let _ = ct;
-        utf8(body).and_then(|t| FormWebhook::from_form(t.trim()).map(IntoOwned::into_owned))
+/// A request of a TwiML-style call (POST form, or GET query string): any kind as a
+/// [`TwimlEvent`] (the default), or one kind's struct, such as
+/// `TwimlWebhook<GatherAction<'static>>` on the route a Gather's `action` points at.
+///
+/// A body of another kind is rejected with 422 and a reason naming both kinds (`invalid event:
+/// expected a `gather` request, found `dial``); a Gather action with no input (sent with
+/// `actionOnEmptyResult`) is accepted as a `GatherAction` with every gather field `None`.
+///
+/// ```
+/// use callml::axum::TwimlWebhook;
+/// use callml::event::{DialAction, DialCallStatus, IncomingRequest};
+/// use callml::twiml::Response;
+/// async fn incoming(TwimlWebhook(request): TwimlWebhook<IncomingRequest<'static>>) -> Response<'static> {
+///     Response::new().say(format!("Hello {}", request.call.from.as_deref().unwrap_or("caller")))
+/// }
+/// async fn dialled(TwimlWebhook(dial): TwimlWebhook<DialAction<'static>>) -> Response<'static> {
+///     match dial.dial_call_status {
+///         Some(DialCallStatus::Busy | DialCallStatus::NoAnswer) => Response::new().say("Please leave a message."),
+///         _ => Response::new().hangup(),
+///     }
+/// }
+/// let app: axum::Router = axum::Router::new()
+///     .route("/twiml/incoming", axum::routing::post(incoming))
+///     .route("/twiml/dialled", axum::routing::post(dialled));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct TwimlWebhook<T: TwimlRequest = TwimlEvent<'static>>(pub T);
+
+impl<S: Send + Sync, T: TwimlRequest> FromRequest<S> for TwimlWebhook<T> {
+    type Rejection = EventRejection;
+    async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        let (_, body) = read(req, Accepts::Form).await?;
+        utf8(&body).and_then(|t| T::parse_owned(t.trim())).map(TwimlWebhook).map_err(EventRejection::from_event)
     }
 }
 

@@ -46,6 +46,9 @@ macro_rules! event_struct {
                     match key {
                         $(
                             $key => {
+                                if self.$field.is_some() {
+                                    return Err(<A::Error as serde::de::Error>::duplicate_field($key));
+                                }
                                 let v = event_struct!(@read $kind $ty, map, $key)?;
                                 self.$field = v;
                                 Ok(true)
@@ -94,6 +97,9 @@ macro_rules! event_struct {
                             // Keys borrow from the input (no allocation) unless they have escapes.
                             while let Some(crate::event::field::BorrowCow(key)) = map.next_key()? {
                                 if !b.field(&key, &mut map)? {
+                                    if b.extra.contains_key(&*key) {
+                                        return Err(<A::Error as serde::de::Error>::custom(format_args!("duplicate field `{key}`")));
+                                    }
                                     let value: serde_json::Value = map.next_value()?;
                                     b.extra.insert(key.into_owned(), value);
                                 }
@@ -168,8 +174,7 @@ macro_rules! event_kinds {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum $name<$lt> {
             $( $(#[$vmeta])* $variant($ty<$lt>), )*
@@ -182,7 +187,24 @@ macro_rules! event_kinds {
             },
         }
 
+        /// The payload as the provider sends it (an unknown event: its raw payload).
+        impl serde::Serialize for $name<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    $( Self::$variant(e) => e.serialize(serializer), )*
+                    Self::Unknown { raw, .. } => raw.serialize(serializer),
+                }
+            }
+        }
+
         impl<$lt> $name<$lt> {
+            /// The JSON body the provider sends: the provider's names, modelled fields in
+            /// declaration order, then unknown keys in arrival order (an unknown event: its raw
+            /// payload). Reading it back gives an equal value.
+            pub fn to_json(&self) -> String {
+                crate::event::write_json(self)
+            }
+
             /// Reads the struct for `event_type` (matched as given, after `normalize`).
             pub(crate) fn dispatch(
                 event_type: &str,

@@ -1,5 +1,8 @@
-//! Incoming-call events: typed, tolerant parsing of Bandwidth v1 JSON (and its v1 BXML-mode query
-//! strings), Bandwidth v2 JSON, and TwiML-style form webhooks, plus one provider-independent view.
+//! Call events: typed, tolerant parsing of Bandwidth v1 JSON (and its v1 BXML-mode query strings),
+//! Bandwidth v2 JSON, and every request of a TwiML-style call (the incoming call, status callbacks,
+//! and the action and status callbacks of each verb: [`TwimlEvent`]), plus one
+//! provider-independent view. Every event also writes itself back to the wire
+//! ([`Event::to_body`]), so that reading what it wrote gives the same value.
 //!
 //! Tolerant by construction: unknown keys are kept (in order) in each struct's `extra`, unknown
 //! enum values as `Other`, unknown event types as `Unknown { event_type, raw }`. Strings borrow
@@ -24,6 +27,7 @@ pub(crate) mod define;
 pub(crate) mod field;
 mod form;
 mod scan;
+mod twiml_requests;
 mod values;
 mod view;
 
@@ -40,7 +44,11 @@ pub use bandwidth_v2::{
     RecordingInfo, Redirect, StirShaken, TransferAnswer, TransferComplete, TransferDisconnect, TransferInfo,
 };
 pub use field::{IntoOwned, StringOrNumber};
-pub use form::FormWebhook;
+pub use twiml_requests::{
+    AmdStatusCallback, CallParams, DialAction, EnqueueAction, FallbackRequest, GatherAction, GatherPartialResult,
+    IncomingRequest, PayAction, RecordAction, RecordingStatusCallback, StatusCallback, StreamStatusCallback,
+    TranscriptionCallback, TwimlEvent, TwimlEventKind, TwimlRequest,
+};
 pub use values::*;
 pub use view::{CallView, Provider};
 
@@ -73,6 +81,19 @@ pub enum EventError {
     /// A required field is missing.
     #[error("missing field `{0}`")]
     MissingField(String),
+    /// A form key that appears more than once (forms are read one way: a repeated key is an
+    /// error, never a silent first-or-last-wins).
+    #[error("field `{0}` appears more than once")]
+    DuplicateField(String),
+    /// A TwiML-style request of another kind than the one asked for (for example a Dial action
+    /// body read as a Gather action).
+    #[error("expected a `{expected}` request, found `{found}`")]
+    UnexpectedKind {
+        /// The kind asked for (a [`TwimlEventKind`] name).
+        expected: &'static str,
+        /// The kind the body is.
+        found: &'static str,
+    },
     /// A field that could not be read.
     #[error("field `{field}`: {message}")]
     InvalidField {
@@ -96,13 +117,6 @@ impl EventError {
         }
         EventError::Json { message, line: e.line(), column: e.column() }
     }
-
-    fn from_form_error(message: String) -> Self {
-        match message.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) {
-            Some(field) => EventError::MissingField(field.to_owned()),
-            None => EventError::Form(message),
-        }
-    }
 }
 
 /// Any event, as detected from content type and body.
@@ -113,8 +127,8 @@ pub enum Event<'a> {
     BandwidthV1(BandwidthV1Event<'a>),
     /// Bandwidth v2.
     BandwidthV2(BandwidthV2Event<'a>),
-    /// A TwiML-style form webhook.
-    Twiml(FormWebhook<'a>),
+    /// A request of a TwiML-style call.
+    Twiml(TwimlEvent<'a>),
 }
 
 impl Event<'_> {
@@ -127,18 +141,31 @@ impl Event<'_> {
         }
     }
 
-    /// The event type (`incoming`/`status` for form webhooks).
+    /// The event type: Bandwidth's `eventType` as sent; for TwiML-style requests the
+    /// [`TwimlEventKind`] (`incoming`, `status`, `gather`, `dial`, ...).
     pub fn event_type(&self) -> &str {
         match self {
             Event::BandwidthV1(e) => e.event_type(),
             Event::BandwidthV2(e) => e.event_type(),
-            Event::Twiml(e) => {
-                if e.is_incoming() {
-                    "incoming"
-                } else {
-                    "status"
-                }
-            }
+            Event::Twiml(e) => e.kind().as_str(),
+        }
+    }
+
+    /// The body the provider sends for this event, with its content type: a form for TwiML-style
+    /// requests, JSON for Bandwidth. [`parse`] reads it back to an equal event.
+    ///
+    /// ```
+    /// use callml::event::parse;
+    /// let event = parse(None, b"CallSid=CA1&Digits=42&msg=Gather+End").unwrap();
+    /// let (content_type, body) = event.to_body();
+    /// assert_eq!((content_type, body.as_str()), ("application/x-www-form-urlencoded", "CallSid=CA1&Digits=42&msg=Gather+End"));
+    /// assert_eq!(parse(Some(content_type), body.as_bytes()).unwrap(), event);
+    /// ```
+    pub fn to_body(&self) -> (&'static str, String) {
+        match self {
+            Event::BandwidthV1(e) => ("application/json", e.to_json()),
+            Event::BandwidthV2(e) => ("application/json", e.to_json()),
+            Event::Twiml(e) => ("application/x-www-form-urlencoded", e.to_form()),
         }
     }
 
@@ -180,7 +207,8 @@ pub enum Format {
 
 /// Reads an event, detecting the format from the content type and the body: JSON with
 /// `eventType` `incomingcall` (or v1 fields) is v1, `initiate` (or v2 fields) is v2; a form or
-/// query string with `CallSid` is a TwiML-style webhook, one with `eventType` is v1 BXML mode.
+/// query string with `CallSid` is a TwiML-style request (its kind told by
+/// [`TwimlEventKind::detect`]), one with `eventType` is v1 BXML mode.
 ///
 /// ```
 /// use callml::event::{parse, Provider, EventError};
@@ -207,7 +235,7 @@ pub fn parse_as<'a>(format: Format, content_type: Option<&str>, body: &'a [u8]) 
         _ => trimmed.starts_with('{') || trimmed.starts_with('['),
     };
     match format {
-        Format::Twiml => return FormWebhook::from_form(text.trim()).map(Event::Twiml),
+        Format::Twiml => return TwimlEvent::from_form(text.trim()).map(Event::Twiml),
         Format::BandwidthV1 if !json => return BandwidthV1Event::from_query(text.trim()).map(Event::BandwidthV1),
         Format::BandwidthV1 => return BandwidthV1Event::from_json(text).map(Event::BandwidthV1),
         Format::BandwidthV2 => return BandwidthV2Event::from_json(text).map(Event::BandwidthV2),
@@ -227,14 +255,13 @@ pub fn parse_as<'a>(format: Format, content_type: Option<&str>, body: &'a [u8]) 
         }
     } else {
         let form = text.trim();
-        let keys: Vec<(Cow<'_, str>, Cow<'_, str>)> =
-            serde_urlencoded::from_str(form).map_err(|e| EventError::Form(e.to_string()))?;
-        if keys.iter().any(|(k, _)| k == "CallSid") {
-            FormWebhook::from_form(form).map(Event::Twiml)
-        } else if keys.iter().any(|(k, _)| k == "eventType") {
-            BandwidthV1Event::from_query(form).map(Event::BandwidthV1)
-        } else {
-            Err(EventError::NotACallEvent("a form without `CallSid` or `eventType`".into()))
+        let pairs = form::split(form);
+        match twiml_requests::form_kind(&pairs) {
+            twiml_requests::FormKind::Twiml(kind) => TwimlEvent::read(kind, pairs).map(Event::Twiml),
+            twiml_requests::FormKind::BandwidthV1 => BandwidthV1Event::from_query(form).map(Event::BandwidthV1),
+            twiml_requests::FormKind::NotACallEvent => {
+                Err(EventError::NotACallEvent("a form without `CallSid` or `eventType`".into()))
+            }
         }
     }
 }
@@ -315,4 +342,10 @@ impl Source<'static> for JsonValue {
     fn raw(&self) -> Result<serde_json::Value, EventError> {
         Ok(self.0.clone())
     }
+}
+
+/// Writes an event as JSON. Event types serialize to objects with string keys and finite or
+/// null numbers, which serde_json always writes.
+pub(crate) fn write_json<T: serde::Serialize + ?Sized>(event: &T) -> String {
+    serde_json::to_string(event).unwrap_or_else(|e| unreachable!("an event type did not serialize: {e}"))
 }

@@ -66,15 +66,79 @@ open_enum! {
     pub enum CallDirection { Inbound => "inbound", OutboundApi => "outbound-api", OutboundDial => "outbound-dial" }
 }
 open_enum! {
-    /// The seed provider's `PostStatus`: the first post for a call, or a later notification.
+    /// ACML's `PostStatus`: the first post for a call, or a later notification.
     pub enum PostStatus { New => "new", Callback => "callback" }
 }
 open_enum! {
-    /// The seed provider's `VoicemailDetector` (outbound status updates).
+    /// ACML's `VoicemailDetector` (outbound status updates).
     pub enum VoicemailDetector { Voicemail => "voicemail", PersonFound => "person_found" }
 }
 
+open_enum! {
+    /// `DialCallStatus` of a Dial action: how the dialled call ended (`answered` is sent for
+    /// conferences; a bridged call that ended reports `completed`).
+    pub enum DialCallStatus {
+        Completed => "completed", Answered => "answered", Busy => "busy", NoAnswer => "no-answer",
+        Failed => "failed", Canceled => "canceled",
+    }
+}
+open_enum! {
+    /// `RecordingStatus` of a recording status callback.
+    pub enum RecordingStatus {
+        InProgress => "in-progress", Completed => "completed", Absent => "absent", Failed => "failed",
+    }
+}
+open_enum! {
+    /// `RecordingSource` of a recording status callback: what started the recording.
+    pub enum RecordingSource {
+        RecordVerb => "RecordVerb", DialVerb => "DialVerb", Conference => "Conference",
+        OutboundApi => "OutboundAPI", Trunking => "Trunking", StartCallRecordingApi => "StartCallRecordingAPI",
+        StartConferenceRecordingApi => "StartConferenceRecordingAPI",
+    }
+}
+open_enum! {
+    /// `TranscriptionStatus` of a transcription callback.
+    pub enum TranscriptionStatus { Completed => "completed", Failed => "failed" }
+}
+open_enum! {
+    /// `AnsweredBy`: what answering-machine detection found.
+    pub enum AnsweredBy {
+        Human => "human", MachineStart => "machine_start", MachineEndBeep => "machine_end_beep",
+        MachineEndSilence => "machine_end_silence", MachineEndOther => "machine_end_other", Fax => "fax",
+        Unknown => "unknown",
+    }
+}
+open_enum! {
+    /// `QueueResult` of an Enqueue action: why the caller left the queue.
+    pub enum QueueResult {
+        Bridged => "bridged", BridgingInProcess => "bridging-in-process", QueueFull => "queue-full",
+        Redirected => "redirected", RedirectedFromBridged => "redirected-from-bridged", Hangup => "hangup",
+        Leave => "leave", Error => "error", SystemError => "system-error",
+    }
+}
+open_enum! {
+    /// `StreamEvent` of a media stream status callback.
+    pub enum StreamEvent { StreamStarted => "stream-started", StreamStopped => "stream-stopped", StreamError => "stream-error" }
+}
+open_enum! {
+    /// `Result` of a Pay action.
+    pub enum PaymentResult {
+        Success => "success", PaymentConnectorError => "payment-connector-error",
+        CallerInterruptedWithStar => "caller-interrupted-with-star", CallerHungUp => "caller-hung-up",
+        ValidationError => "validation-error", TooManyFailedAttempts => "too-many-failed-attempts",
+        InternalError => "internal-error", InputTimeout => "input-timeout",
+    }
+}
+
 event_enum!(
+    DialCallStatus,
+    RecordingStatus,
+    RecordingSource,
+    TranscriptionStatus,
+    AnsweredBy,
+    QueueResult,
+    StreamEvent,
+    PaymentResult,
     Direction,
     Cause,
     DiversionReason,

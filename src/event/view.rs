@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use super::{Address, BandwidthV1Event, BandwidthV2Event, Event, FormWebhook};
+use super::{Address, BandwidthV1Event, BandwidthV2Event, Event, TwimlEvent};
 
 /// Which provider format an event came in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -15,7 +15,7 @@ pub enum Provider {
     /// Bandwidth Voice v2.
     #[serde(rename = "bandwidth-v2")]
     BandwidthV2,
-    /// TwiML-style form webhooks (the seed provider, Twilio, SignalWire, Telnyx).
+    /// TwiML-style form requests (Twilio, ACML providers, SignalWire, Telnyx).
     #[serde(rename = "twiml")]
     Twiml,
 }
@@ -48,7 +48,8 @@ impl Provider {
 pub struct CallView<'e> {
     /// The format.
     pub provider: Provider,
-    /// The event type (`incomingcall`, `initiate`, ...; `incoming`/`status` for form webhooks).
+    /// The event type (`incomingcall`, `initiate`, ...; for TwiML-style requests the
+    /// [`TwimlEventKind`](super::TwimlEventKind): `incoming`, `status`, `gather`, `dial`, ...).
     pub event_type: Cow<'e, str>,
     /// The provider's call id.
     pub call_id: &'e str,
@@ -157,10 +158,11 @@ fn v2_view<'e>(event: &'e BandwidthV2Event<'_>) -> Option<CallView<'e>> {
     })
 }
 
-fn form_view<'e>(e: &'e FormWebhook<'_>) -> CallView<'e> {
+fn form_view<'e>(event: &'e TwimlEvent<'_>) -> CallView<'e> {
+    let e = event.call();
     CallView {
         provider: Provider::Twiml,
-        event_type: Cow::Borrowed(if e.is_incoming() { "incoming" } else { "status" }),
+        event_type: Cow::Borrowed(event.kind().as_str()),
         call_id: &e.call_sid,
         from: e.from.as_deref(),
         to: e.to.as_deref(),
@@ -168,7 +170,7 @@ fn form_view<'e>(e: &'e FormWebhook<'_>) -> CallView<'e> {
         diversion_reason: None,
         account_id: e.account_sid.as_deref(),
         application_id: None,
-        caller_name: e.caller_name.as_deref().filter(|n| !n.is_empty()),
+        caller_name: e.caller_name(),
         started_at: e.call_timestamp.as_deref(),
         call_url: None,
     }
