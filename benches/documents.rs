@@ -101,3 +101,7 @@ pub const E_V2: &str = r#"{"eventType":"initiate","eventTime":"2019-06-20T15:56:
 pub const E_V1: &str = r#"{"eventType":"incomingcall","from":"+13233326955","to":"+13865245000","callId":"{callId}","callUri":"https://api.catapult.inetwork.com/v1/users/{userId}/calls/{callId}","callState":"active","applicationId":"{appId}","time":"2012-11-14T16:21:59.616Z"}"#;
 /// E-form: the TwiML-style form from seed 004.
 pub const E_FORM: &str = "CallSid=ID123&InstanceId=ID242&AccountSid=AC06&From=3035550000&To=8044731212&CallStatus=ringing&ApiVersion=2012-04-24&Direction=inbound&CallerName=3035550000&ForwardedFrom=null&CallTimestamp=2020-05-26T17%3A59%3A16.555Z&PostStatus=new";
+
+/// A Twilio Gather action request: the base parameters, geography and the gather fields (keys
+/// sorted, as Twilio sends them).
+pub const E_GATHER: &str = "AccountSid=AC5ef8732a3c49700934481addd5ce1659&ApiVersion=2010-04-01&CallSid=CA9f0b2c5d6e7a8b9c0d1e2f3a4b5c6d7e&CallStatus=in-progress&Called=%2B14155550123&CalledCity=SAN+FRANCISCO&CalledCountry=US&CalledState=CA&CalledZip=94105&Caller=%2B12065550199&CallerCity=SEATTLE&CallerCountry=US&CallerState=WA&CallerZip=98101&Digits=1234&Direction=inbound&FinishedOnKey=%23&From=%2B12065550199&FromCity=SEATTLE&FromCountry=US&FromState=WA&FromZip=98101&To=%2B14155550123&ToCity=SAN+FRANCISCO&ToCountry=US&ToState=CA&ToZip=94105&msg=Gather+End";

@@ -5,7 +5,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
-use callml::event::{BandwidthV1Event, BandwidthV2Event, IncomingRequest, IntoOwned};
+use callml::event::{BandwidthV1Event, BandwidthV2Event, GatherAction, IncomingRequest, IntoOwned, TwimlEvent};
 
 mod documents;
 
@@ -37,6 +37,18 @@ fn events(c: &mut Criterion) {
     });
     g.bench_function("raw form split into pairs", |b| {
         b.iter(|| serde_urlencoded::from_str::<Vec<(String, String)>>(black_box(documents::E_FORM)))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("events/E-gather");
+    g.bench_function("typed GatherAction", |b| b.iter(|| GatherAction::from_form(black_box(documents::E_GATHER))));
+    g.bench_function("detected TwimlEvent", |b| b.iter(|| TwimlEvent::from_form(black_box(documents::E_GATHER))));
+    g.bench_function("written back to a form", |b| {
+        let event = TwimlEvent::from_form(documents::E_GATHER).unwrap();
+        b.iter(|| black_box(&event).to_form())
+    });
+    g.bench_function("raw form split into pairs", |b| {
+        b.iter(|| serde_urlencoded::from_str::<Vec<(String, String)>>(black_box(documents::E_GATHER)))
     });
     g.finish();
 }

@@ -199,7 +199,18 @@ fn event_explains_payloads() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["event"]["x"], 1);
 
-    for bad in [&b""[..], b"{\"eventType\":", b"\xff\xfe", b"From=1"] {
+    // Every request of a TwiML-style call: the kind under `eventType`, typed fields under `event`.
+    let gather = "AccountSid=AC1&ApiVersion=2010-04-01&CallSid=CA1&CallStatus=in-progress&Digits=42&Direction=inbound&FinishedOnKey=%23&From=%2B14155550100&To=%2B15005550006&msg=Gather+End";
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&callml(&["event", "-"], Some(gather.as_bytes())))).unwrap();
+    assert_eq!((v["eventType"].as_str(), v["call"]["eventType"].as_str()), (Some("gather"), Some("gather")));
+    assert_eq!((v["event"]["Digits"].as_str(), v["event"]["FinishedOnKey"].as_str()), (Some("42"), Some("#")));
+    let dial = "CallSid=CA1&DialCallStatus=no-answer&DialCallSid=CA2&DialCallDuration=0&Direction=inbound";
+    let v: serde_json::Value = serde_json::from_str(&stdout(&callml(&["event", "-"], Some(dial.as_bytes())))).unwrap();
+    assert_eq!((v["eventType"].as_str(), v["event"]["DialCallStatus"].as_str()), (Some("dial"), Some("no-answer")));
+    assert_eq!(v["event"]["DialCallDuration"], 0);
+
+    for bad in [&b""[..], b"{\"eventType\":", b"\xff\xfe", b"From=1", b"CallSid=1&Confidence=x&SpeechResult=y"] {
         let o = callml(&["event", "-"], Some(bad));
         assert_eq!(o.status.code(), Some(1), "{bad:?}");
         assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));

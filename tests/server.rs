@@ -99,11 +99,17 @@ async fn a_request_of_another_kind_is_422_naming_both() {
     let base = serve(webhook_server::app(None)).await;
     let dial_body = format!("{GATHER_BASE}&DialCallStatus=busy");
     let r = post_to(&format!("{base}/twiml/menu"), FORM, dial_body.clone(), None).await;
-    assert_eq!((r.status, r.body.as_str()), (422, "invalid event: expected a `gather` request, found `dial`"));
+    assert_eq!((r.status, r.body.as_str()), (422, "invalid event: expected a request of kind `gather`, found `dial`"));
     let r = post_to(&format!("{base}/twiml/recorded"), FORM, format!("{GATHER_BASE}&Digits=1"), None).await;
-    assert_eq!((r.status, r.body.as_str()), (422, "invalid event: expected a `record` request, found `gather`"));
+    assert_eq!(
+        (r.status, r.body.as_str()),
+        (422, "invalid event: expected a request of kind `record`, found `gather`")
+    );
     let r = post_to(&format!("{base}/twiml/incoming"), FORM, dial_body, None).await;
-    assert_eq!((r.status, r.body.as_str()), (422, "invalid event: expected a `incoming` request, found `dial`"));
+    assert_eq!(
+        (r.status, r.body.as_str()),
+        (422, "invalid event: expected a request of kind `incoming`, found `dial`")
+    );
     // A Gather action without input (actionOnEmptyResult) is still a Gather action.
     let r = post_to(&format!("{base}/twiml/menu"), FORM, GATHER_BASE, None).await;
     assert!(r.body.contains("<Redirect>/twiml/incoming</Redirect>"), "{}", r.body);

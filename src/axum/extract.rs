@@ -152,9 +152,9 @@ macro_rules! extractor {
 /// [`TwimlEvent`] (the default), or one kind's struct, such as
 /// `TwimlWebhook<GatherAction<'static>>` on the route a Gather's `action` points at.
 ///
-/// A body of another kind is rejected with 422 and a reason naming both kinds (`invalid event:
-/// expected a `gather` request, found `dial``); a Gather action with no input (sent with
-/// `actionOnEmptyResult`) is accepted as a `GatherAction` with every gather field `None`.
+/// A body of another kind is rejected with 422 and a reason naming both kinds
+/// (``invalid event: expected a request of kind `gather`, found `dial` ``); a Gather action with
+/// no input (sent with `actionOnEmptyResult`) is accepted as a `GatherAction` with every gather field `None`.
 ///
 /// ```
 /// use callml::axum::TwimlWebhook;

@@ -1,5 +1,5 @@
-//! axum integration (feature `axum`): documents as responses, extractors for incoming-call
-//! events, and the Basic-auth challenge layer for Bandwidth callbacks (plus, with feature
+//! axum integration (feature `axum`): documents as responses, extractors for every request of a
+//! call, and the Basic-auth challenge layer for Bandwidth callbacks (plus, with feature
 //! `twilio-signature`, a layer that checks Twilio's request signatures).
 //!
 //! ```
@@ -7,8 +7,8 @@
 //! use callml::axum::{BandwidthAuthLayer, BandwidthV2, TwimlWebhook};
 //! use callml::{bxml, twiml};
 //!
-//! async fn incoming(TwimlWebhook(call): TwimlWebhook) -> twiml::Response<'static> {
-//!     twiml::Response::new().say(format!("Hello, {}", call.from.as_deref().unwrap_or("caller")))
+//! async fn incoming(TwimlWebhook(event): TwimlWebhook) -> twiml::Response<'static> {
+//!     twiml::Response::new().say(format!("Hello, {}", event.call().from.as_deref().unwrap_or("caller")))
 //! }
 //!
 //! async fn bandwidth(BandwidthV2(event): BandwidthV2) -> bxml::Response<'static> {

@@ -17,9 +17,39 @@ use super::EventError;
 /// from the body.
 pub(crate) type Pairs<'de> = Vec<(Cow<'de, str>, Cow<'de, str>)>;
 
-/// Splits a form body (or query string) into its pairs.
+/// Splits a form body (or query string) into its pairs, as `form_urlencoded::parse` does.
+///
+/// Most pairs of a real request need no decoding (`CallSid=CA…`); those are borrowed as they are,
+/// without `form_urlencoded`'s per-byte decode and UTF-8 repair (the body is already UTF-8). A pair
+/// with `%` or `+` goes through `form_urlencoded`. A property test holds the two to the same pairs.
 pub(crate) fn split(body: &str) -> Pairs<'_> {
-    form_urlencoded::parse(body.as_bytes()).collect()
+    let bytes = body.as_bytes();
+    let mut pairs = Vec::with_capacity(bytes.len() / 24 + 1);
+    // One pass over the bytes: where each pair ends, where its first `=` is, whether it needs
+    // decoding. `&`, `=`, `%` and `+` are ASCII, so every cut is on a character boundary.
+    let (mut start, mut equals, mut encoded) = (0, None, false);
+    for i in 0..=bytes.len() {
+        match bytes.get(i) {
+            Some(b'=') if equals.is_none() => equals = Some(i),
+            Some(b'%' | b'+') => encoded = true,
+            Some(b'&') | None => {
+                if i > start {
+                    if encoded {
+                        pairs.extend(form_urlencoded::parse(&bytes[start..i]));
+                    } else {
+                        let (key, value) = match equals {
+                            Some(e) => (&body[start..e], &body[e + 1..i]),
+                            None => (&body[start..i], ""),
+                        };
+                        pairs.push((Cow::Borrowed(key), Cow::Borrowed(value)));
+                    }
+                }
+                (start, equals, encoded) = (i + 1, None, false);
+            }
+            Some(_) => {}
+        }
+    }
+    pairs
 }
 
 /// The first repeated key, if any (forms are read one documented way: a repeated key is an error,
@@ -218,6 +248,14 @@ mod tests {
         let many: Vec<String> = (0..1000).map(|i| format!("k{i}=v")).collect();
         assert_eq!(first_repeated_key(&split(&many.join("&"))), None);
         assert_eq!(first_repeated_key(&split(&format!("{}&k500=again", many.join("&")))), Some("k500"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_gives_the_pairs_form_urlencoded_gives(body in "([a-zA-Z%+=&é ]|%[0-9a-fA-F]{2}|%[0-9a-fA-F]?){0,40}") {
+            let reference: Pairs<'_> = form_urlencoded::parse(body.as_bytes()).collect();
+            proptest::prop_assert_eq!(split(&body), reference);
+        }
     }
 
     #[test]

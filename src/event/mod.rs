@@ -87,7 +87,7 @@ pub enum EventError {
     DuplicateField(String),
     /// A TwiML-style request of another kind than the one asked for (for example a Dial action
     /// body read as a Gather action).
-    #[error("expected a `{expected}` request, found `{found}`")]
+    #[error("expected a request of kind `{expected}`, found `{found}`")]
     UnexpectedKind {
         /// The kind asked for (a [`TwimlEventKind`] name).
         expected: &'static str,
@@ -120,6 +120,10 @@ impl EventError {
 }
 
 /// Any event, as detected from content type and body.
+// A TwiML-style request carries ~40 optional call parameters inline; boxing it would cost an
+// allocation per request and a `Box` in every pattern, for an event that is read once and rarely
+// moved.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 pub enum Event<'a> {

@@ -77,6 +77,22 @@ event_struct! {
         opt to_zip: Cow<'a, str> = "ToZip",
         /// Twilio: called party's country.
         opt to_country: Cow<'a, str> = "ToCountry",
+        /// Twilio: the legacy duplicate of `FromCity`.
+        opt caller_city: Cow<'a, str> = "CallerCity",
+        /// Twilio: the legacy duplicate of `FromState`.
+        opt caller_state: Cow<'a, str> = "CallerState",
+        /// Twilio: the legacy duplicate of `FromZip`.
+        opt caller_zip: Cow<'a, str> = "CallerZip",
+        /// Twilio: the legacy duplicate of `FromCountry`.
+        opt caller_country: Cow<'a, str> = "CallerCountry",
+        /// Twilio: the legacy duplicate of `ToCity`.
+        opt called_city: Cow<'a, str> = "CalledCity",
+        /// Twilio: the legacy duplicate of `ToState`.
+        opt called_state: Cow<'a, str> = "CalledState",
+        /// Twilio: the legacy duplicate of `ToZip`.
+        opt called_zip: Cow<'a, str> = "CalledZip",
+        /// Twilio: the legacy duplicate of `ToCountry`.
+        opt called_country: Cow<'a, str> = "CalledCountry",
     }
 }
 
