@@ -37,6 +37,8 @@ mod dialect;
 pub mod event;
 #[cfg(feature = "twilio-signature")]
 pub mod signature;
+#[cfg(feature = "sim")]
+pub mod sim;
 pub mod ssml;
 pub mod twiml;
 pub mod xml;

@@ -14,7 +14,7 @@ macro_rules! event_struct {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
         pub struct $name<$lt> {
             $(
                 #[serde(flatten)]

@@ -9,19 +9,23 @@ use callml::twiml::Profile;
 use callml::xml::{Finding, ParseError, ParseLimits, Position, Render, RenderOptions, Severity, read_document};
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod sim;
+
 const EXAMPLES: &str = "\
 Examples:
   callml check handlers/*.xml                 lint TwiML or BXML files (dialect detected)
-  callml check --profile acml --strict a.xml  lint against the seed provider's ACML, warnings fail
+  callml check --profile acml --strict a.xml  lint against the ACML providers' docs, warnings fail
   callml fmt --pretty reply.xml               print the canonical, indented document
   callml fmt --check reply.xml                exit 1 unless the file is already formatted
   callml to-json reply.xml > flow.json        XML to the JSON form
   callml render flow.json                     the JSON form back to XML
   curl ... | callml event -                   explain a webhook payload from stdin
-  callml event --provider twiml --content-type application/x-www-form-urlencoded post.txt";
+  callml event --provider twiml --content-type application/x-www-form-urlencoded post.txt
+  callml sim menu.sim.toml --url http://127.0.0.1:3000   run a call flow against a running app
+  callml sim flow.sim.toml --files ./flows             the same against static TwiML/BXML files";
 
 #[derive(Parser)]
-#[command(name = "callml", version, about = "Lint, format and convert TwiML/BXML documents; explain call webhooks.", after_help = EXAMPLES)]
+#[command(name = "callml", version, about = "Lint, format and convert TwiML/BXML documents; explain call webhooks; simulate calls.", after_help = EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -116,6 +120,11 @@ enum Command {
         /// File (`-` for stdin).
         file: String,
     },
+    /// Simulate a call against an application (or static files) and print the transcript.
+    #[command(
+        after_help = "Exit status: 0 every check held, 1 a check failed or the call ended in an application error, 2 usage, script or I/O error, 3 the application could not be reached.\n\nExample: callml sim menu.sim.toml --url http://127.0.0.1:3000 --format json"
+    )]
+    Sim(sim::SimArgs),
 }
 
 /// A failure: its message, and whether it is a usage/I/O problem (exit 2) or bad input (exit 1).
@@ -279,6 +288,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let doc = parse_xml(dialect, &input).map_err(|e| bad_input(format!("{file}: {e}")))?;
             let _ = writeln!(stdout, "{}", serde_json::to_string_pretty(&doc.to_json()).unwrap_or_default());
         }
+        Command::Sim(args) => return sim::run(args),
         Command::Event { provider, content_type, file } => {
             let bytes = read(&file)?;
             let format = match provider {
