@@ -315,7 +315,7 @@ pub struct Call<S> {
     transcript: Transcript,
     state: CallState,
     reaction_ms: u64,
-    cursor: usize,
+    pub(crate) cursor: usize,
     /// Negative expectations waiting for the next positive match.
     pending: Vec<Expectation>,
 }
@@ -432,7 +432,9 @@ where
     }
 
     /// Checks an expectation against what happened after the previous match; while nothing
-    /// matches, the call runs on in silence, until a match or the end of the call.
+    /// matches, the call runs on in silence, until a match or the end of the call. A negative
+    /// expectation (`expect no ...`) is checked when the next positive one matches: that one then
+    /// fails if the forbidden event happened in between.
     pub async fn expect(&mut self, expectation: &Expectation) -> Result<usize, ExpectError> {
         if expectation.negated {
             self.pending.push(expectation.clone());
@@ -458,23 +460,12 @@ where
         }
     }
 
-    /// Lets the call run in silence to its end and returns the transcript; negative expectations
-    /// still pending are checked against the rest of the call.
+    /// Lets the call run in silence to its end and returns the transcript.
     pub async fn finish(mut self) -> Transcript {
         while self.state != CallState::Ended {
             self.silence().await;
         }
         self.transcript
-    }
-
-    /// Runs the call to its end, then checks negative expectations still pending.
-    pub(crate) async fn finish_checked(mut self) -> (Transcript, Option<ExpectError>) {
-        while self.state != CallState::Ended {
-            self.silence().await;
-        }
-        let window = &self.transcript.events[self.cursor..];
-        let failure = self.pending.iter().find_map(|neg| neg.forbidden_in(window, self.cursor));
-        (self.transcript, failure)
     }
 
     /// Overrides the outcome of the next dial (TwiML Dial, BXML Transfer).

@@ -114,13 +114,14 @@ pub(crate) fn tokens(s: &str, offset: usize) -> Result<Vec<Token>, ScriptError> 
                 let text = quoted(&mut chars, '"').ok_or_else(|| ScriptError::at(at, "unterminated string"))?;
                 out.push(Token::Contains(text, at));
             }
-            '/' if out.last().is_some_and(
-                |t| matches!(t, Token::Word(w, _) if w != "GET" && w != "POST" && !is_request_kind(w)),
-            ) =>
-            {
-                chars.next();
-                let text = quoted(&mut chars, '/').ok_or_else(|| ScriptError::at(at, "unterminated regex"))?;
-                out.push(Token::Regex(text, at));
+            // `/regex/`: a word that starts and ends with `/`. A path (`/twiml/menu`) does not end
+            // in `/`; a path that does must be quoted.
+            '/' if regex_end(&s[i..]).is_some() => {
+                let end = i + regex_end(&s[i..]).unwrap_or(0);
+                out.push(Token::Regex(s[i + 1..end].to_owned(), at));
+                while chars.peek().is_some_and(|&(j, _)| j <= end) {
+                    chars.next();
+                }
             }
             _ => {
                 let mut word = String::new();
@@ -152,8 +153,11 @@ pub(crate) fn tokens(s: &str, offset: usize) -> Result<Vec<Token>, ScriptError> 
     Ok(out)
 }
 
-fn is_request_kind(w: &str) -> bool {
-    w == "request" || w == "notify" || w == "redirect"
+/// Where the closing `/` of a regex starting at `s[0]` is: the word (up to whitespace) must end
+/// in `/` and hold at least one character between the slashes (write a space as `\s`).
+fn regex_end(s: &str) -> Option<usize> {
+    let word = s.split(char::is_whitespace).next().unwrap_or("");
+    (word.len() >= 3 && word.ends_with('/')).then(|| word.len() - 1)
 }
 
 fn split_field(word: &str) -> Option<(&str, &str, &str)> {
@@ -661,30 +665,44 @@ where
     pub async fn run(&self, script: &Script) -> Result<Report, SimError> {
         let sim = script.configure(self.clone());
         let mut call = sim.start(&script.call.url).await?;
-        let mut checks = Vec::new();
+        let mut checks: Vec<Check> = Vec::new();
+        // `expect no ...` steps: their check, the expectation, and where their window starts. Each
+        // is settled by the next positive match (or the end of the call).
+        let mut negatives: Vec<(usize, Expectation, usize)> = Vec::new();
         for (i, (text, step)) in script.steps.iter().enumerate() {
+            if let Step::Expect(e) = step {
+                if e.negated {
+                    negatives.push((checks.len(), e.clone(), call.cursor));
+                    checks.push(Check { step: i + 1, text: text.clone(), ok: true, at: None, message: None });
+                    continue;
+                }
+            }
             if let Some(mut check) = call.run_step(step, text).await {
                 check.step = i + 1;
+                if let Some(at) = check.at {
+                    settle(&mut checks, &mut negatives, &call.transcript().events, at);
+                }
                 checks.push(check);
             }
         }
         if script.call.on_script_end.as_deref() == Some("hang-up") && call.is_listening() {
             call.hang_up().await;
         }
-        let (transcript, failure) = call.finish_checked().await;
-        if let Some(err) = failure {
-            // The negative expectation that was pending at the end: its check fails.
-            if let Some(check) = checks
-                .iter_mut()
-                .rev()
-                .find(|c| c.ok && err.expectation.ends_with(c.text.trim_start_matches("expect").trim()))
-            {
-                check.ok = false;
-                check.at = err.event;
-                check.message = Some(err.message);
-            }
-        }
+        let transcript = call.finish().await;
+        settle(&mut checks, &mut negatives, &transcript.events, transcript.events.len());
         Ok(Report { transcript, checks })
+    }
+}
+
+/// Settles pending negative expectations against the events from their start up to `end`.
+fn settle(checks: &mut [Check], negatives: &mut Vec<(usize, Expectation, usize)>, events: &[super::Event], end: usize) {
+    for (index, expectation, start) in negatives.drain(..) {
+        let window = &events[start.min(end)..end];
+        if let Some(err) = expectation.forbidden_in(window, start) {
+            checks[index].ok = false;
+            checks[index].at = err.event;
+            checks[index].message = Some(err.message);
+        }
     }
 }
 
@@ -759,7 +777,7 @@ mod tests {
         assert_eq!(t[4], Token::Field("msg".into(), "=".into(), "Gather End".into(), 34));
         assert!(matches!(&t[6], Token::Contains(s, _) if s == "Hi"));
         assert!(matches!(&t[7], Token::Regex(s, _) if s == "a+b"));
-        assert_eq!(t[8], Token::Field("d".into(), "<=".into(), "60s".into(), 69));
+        assert_eq!(t[8], Token::Field("d".into(), "<=".into(), "60s".into(), 67));
         assert!(tokens("say \"open", 0).is_err());
     }
 

@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+pub mod trees;
+
 use proptest::prelude::*;
 
 /// Canonical form of an XML document for comparisons: declaration dropped, attributes sorted,

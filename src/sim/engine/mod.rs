@@ -106,13 +106,22 @@ impl CallerInput {
             CallerInput::Press { digits, .. } => format!("press {digits}"),
             CallerInput::Say { text, .. } => format!("say {text:?}"),
             CallerInput::Speak { duration_ms, then_press: Some(k) } => {
-                format!("speak {}ms then press {k}", duration_ms)
+                format!("speak {} then press {k}", ms(*duration_ms))
             }
-            CallerInput::Speak { duration_ms, then_press: None } => format!("speak {}ms", duration_ms),
-            CallerInput::Silence { duration_ms: Some(d) } => format!("silence {d}ms"),
+            CallerInput::Speak { duration_ms, then_press: None } => format!("speak {}", ms(*duration_ms)),
+            CallerInput::Silence { duration_ms: Some(d) } => format!("silence {}", ms(*d)),
             CallerInput::Silence { duration_ms: None } => "silence".into(),
             CallerInput::HangUp { .. } => "hang up".into(),
         }
+    }
+}
+
+/// A duration as a script writes it: `12s`, `1.5s`, `300ms`.
+fn ms(ms: u64) -> String {
+    match ms {
+        m if m % 1000 == 0 => format!("{}s", m / 1000),
+        m if m > 1000 => format!("{}s", m as f64 / 1000.0),
+        m => format!("{m}ms"),
     }
 }
 
