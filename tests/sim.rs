@@ -483,7 +483,7 @@ async fn every_branch_of_the_bandwidth_example() {
         .collect();
     assert_eq!(statuses, [200, 200], "the 401 challenge is answered inside one request");
     let reqs = requests(&t);
-    assert!(t.events.iter().any(|e| matches!(&e.kind, EventKind::Verb { name, targets, .. } if name == "Transfer" && targets == &["+15558675309"])));
+    assert!(t.events.iter().any(|e| matches!(&e.kind, EventKind::Element { name, targets, .. } if name == "Transfer" && targets == &["+15558675309"])));
     assert_eq!(cause(&t), ("completed", "document-end"), "no transferCompleteUrl: the next verb (none) runs");
     let EventKind::Request { json: Some(gather), .. } =
         &t.events.iter().filter(|e| matches!(e.kind, EventKind::Request { .. })).nth(1).unwrap().kind

@@ -176,7 +176,7 @@ impl Expectation {
                 let path = path_of(url);
                 vec![path.split('?').next().unwrap_or(path).to_owned(), path.to_owned(), url.clone()]
             }
-            EventKind::Verb { targets, .. } => {
+            EventKind::Element { targets, .. } => {
                 targets.iter().map(|t| path_of(t).to_owned()).chain(targets.iter().cloned()).collect()
             }
             EventKind::Warning { message } | EventKind::Lost { what: message } | EventKind::Input { what: message } => {
@@ -247,7 +247,7 @@ fn audible(kind: &EventKind) -> bool {
         EventKind::Say { .. }
             | EventKind::Play { .. }
             | EventKind::Pause { .. }
-            | EventKind::Verb { .. }
+            | EventKind::Element { .. }
             | EventKind::Answered
             | EventKind::DialOutcome { .. }
             | EventKind::Ended(_)
@@ -259,7 +259,7 @@ fn describe(event: &Event) -> String {
     match &event.kind {
         EventKind::Say { text, .. } => format!("say {text:?}"),
         EventKind::Request { method, url, .. } => format!("{line} {method} {}", path_of(url)),
-        EventKind::Verb { name, targets, .. } => {
+        EventKind::Element { name, targets, .. } => {
             format!("{} {}", name.to_ascii_lowercase(), targets.join(" ")).trim().to_owned()
         }
         EventKind::Ended(o) => format!("end status={} cause={}", o.status, o.cause.as_str()),
@@ -275,7 +275,7 @@ fn field_matches(kind: &EventKind, name: &str, op: Op, value: &str) -> bool {
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.clone())
             .or_else(|| json.as_ref()?.get(name).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))),
-        EventKind::Verb { attrs, .. } => attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()),
+        EventKind::Element { attrs, .. } => attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()),
         EventKind::Say { voice, .. } if name == "voice" => voice.clone(),
         EventKind::DialOutcome { outcome, .. } if name == "outcome" => Some(outcome.clone()),
         EventKind::Ended(o) => match name {

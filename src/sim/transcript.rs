@@ -146,7 +146,7 @@ pub enum EventKind {
     },
     /// A verb that collects input or does something the caller notices (Gather, Record, Dial,
     /// Transfer, Redirect, Hangup, Reject, Tag, Forward, ...), with its attributes.
-    Verb {
+    Element {
         /// The element name.
         name: String,
         /// Its attributes as written.
@@ -218,7 +218,7 @@ impl EventKind {
             EventKind::Say { .. } => "say".into(),
             EventKind::Play { .. } => "play".into(),
             EventKind::Pause { .. } => "pause".into(),
-            EventKind::Verb { name, .. } => name.to_ascii_lowercase(),
+            EventKind::Element { name, .. } => name.to_ascii_lowercase(),
             EventKind::Listen { .. } => "listen".into(),
             EventKind::Input { .. } => "input".into(),
             EventKind::Lost { .. } => "lost".into(),
@@ -301,7 +301,7 @@ fn line(kind: &EventKind) -> String {
         }
         EventKind::Play { url, duration_ms } => format!("   play {url} ({})", seconds(*duration_ms)),
         EventKind::Pause { duration_ms } => format!("   pause {}", seconds(*duration_ms)),
-        EventKind::Verb { name, attrs: a, targets } => {
+        EventKind::Element { name, attrs: a, targets } => {
             let targets: String = targets.iter().map(|t| format!(" {t}")).collect();
             format!("   {}{targets}{}", name.to_ascii_lowercase(), attrs(a))
         }

@@ -350,7 +350,7 @@ impl BxmlEngine {
             }
             Verb::Hangup(_) => {
                 self.clock
-                    .push(events, EventKind::Verb { name: "Hangup".into(), attrs: Vec::new(), targets: Vec::new() });
+                    .push(events, EventKind::Element { name: "Hangup".into(), attrs: Vec::new(), targets: Vec::new() });
                 let status = if self.clock.answered_at.is_some() { "completed" } else { "no-answer" };
                 self.end(status, EndCause::HangupVerb, Cause::Hangup);
             }
@@ -564,7 +564,11 @@ impl Engine for BxmlEngine {
                     let Some(verb) = self.verbs.get(self.pc).cloned() else {
                         self.clock.push(
                             events,
-                            EventKind::Verb { name: "end of document".into(), attrs: Vec::new(), targets: Vec::new() },
+                            EventKind::Element {
+                                name: "end of document".into(),
+                                attrs: Vec::new(),
+                                targets: Vec::new(),
+                            },
                         );
                         let status = if self.clock.answered_at.is_some() { "completed" } else { "no-answer" };
                         self.end(status, EndCause::DocumentEnd, Cause::Hangup);

@@ -407,7 +407,7 @@ impl TwimlEngine {
             ResponseChild::Hangup(_) => {
                 self.answer(events);
                 self.clock
-                    .push(events, EventKind::Verb { name: "Hangup".into(), attrs: Vec::new(), targets: Vec::new() });
+                    .push(events, EventKind::Element { name: "Hangup".into(), attrs: Vec::new(), targets: Vec::new() });
                 self.end("completed", EndCause::HangupVerb);
             }
             ResponseChild::Reject(reject) => {
@@ -423,7 +423,7 @@ impl TwimlEngine {
                 let url = resolve(&self.url, &redirect.text);
                 self.clock.push(
                     events,
-                    EventKind::Verb { name: "Redirect".into(), attrs: Vec::new(), targets: vec![url.clone()] },
+                    EventKind::Element { name: "Redirect".into(), attrs: Vec::new(), targets: vec![url.clone()] },
                 );
                 let request = IncomingRequest { call: self.params(self.status()), ..IncomingRequest::default() };
                 self.fetch(
@@ -776,7 +776,11 @@ impl Engine for TwimlEngine {
                         self.answer(events);
                         self.clock.push(
                             events,
-                            EventKind::Verb { name: "end of document".into(), attrs: Vec::new(), targets: Vec::new() },
+                            EventKind::Element {
+                                name: "end of document".into(),
+                                attrs: Vec::new(),
+                                targets: Vec::new(),
+                            },
                         );
                         self.end("completed", EndCause::DocumentEnd);
                         continue;
@@ -889,7 +893,7 @@ pub(crate) fn verb_event(name: &str, json: &serde_json::Value, targets: Vec<Stri
                 .collect()
         })
         .unwrap_or_default();
-    EventKind::Verb { name: name.to_owned(), attrs, targets }
+    EventKind::Element { name: name.to_owned(), attrs, targets }
 }
 
 fn verb_name(verb: &ResponseChild<'_>) -> &'static str {
