@@ -35,6 +35,7 @@ pub mod axum;
 pub mod bxml;
 mod dialect;
 pub mod event;
+mod flow;
 #[cfg(feature = "twilio-signature")]
 pub mod signature;
 #[cfg(feature = "sim")]

@@ -58,6 +58,13 @@ fn check_reports_findings_with_positions_and_exit_codes() {
 
     let o = callml(&["check", &clean], None);
     assert_eq!((o.status.code(), stdout(&o)), (Some(0), String::new()));
+    // Twilio's documented voicemail pattern: the Say runs when nothing was recorded.
+    let voicemail = d.file(
+        "voicemail.xml",
+        r#"<Response><Record maxLength="20"/><Say>I did not receive a recording</Say></Response>"#,
+    );
+    let o = callml(&["check", "--strict", &voicemail], None);
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), String::new()));
 
     let o = callml(&["check", &warn], None);
     assert_eq!(o.status.code(), Some(0));

@@ -603,6 +603,11 @@ fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
 }
 
+/// The paths `validate()` reports as never running.
+fn never_runs(findings: &[callml::xml::Finding]) -> Vec<String> {
+    findings.iter().filter(|f| f.message.starts_with("never runs")).map(|f| f.path.clone()).collect()
+}
+
 fn caller_input() -> impl Strategy<Value = callml::sim::CallerInput> {
     use callml::sim::CallerInput;
     prop_oneof![
@@ -664,6 +669,44 @@ proptest! {
         prop_assert!(t.outcome().is_some());
         prop_assert!(t.events.windows(2).all(|w| w[0].t <= w[1].t), "time went back:\n{}", t.to_text());
         assert_requests_parse(&t);
+    }
+
+    /// The lint and the simulator read one flow table: no verb that `validate()` reports as never
+    /// running is ever run by the simulator, whatever the caller does (TwiML under both profiles,
+    /// BXML). Only the generated document is served; every later request gets `<Hangup/>`.
+    #[test]
+    fn the_lint_and_the_simulator_agree_on_what_never_runs(
+        twiml_doc in common::trees::twiml_trees::response(),
+        bxml_doc in common::trees::bxml_trees::response(),
+        acml in prop::bool::ANY,
+        inputs in prop::collection::vec(caller_input(), 0..6),
+    ) {
+        use callml::xml::Render;
+        let profile = if acml { callml::twiml::Profile::Acml } else { callml::twiml::Profile::Twilio };
+        let runs = [
+            (twiml_doc.to_xml(), never_runs(&twiml_doc.validate_for(profile)), if acml { Profile::Acml } else { Profile::Twilio }),
+            (bxml_doc.to_xml(), never_runs(&bxml_doc.validate()), Profile::BandwidthV2),
+        ];
+        for (xml, never, sim_profile) in runs {
+            let app = Router::new()
+                .route("/start", any(move || { let xml = xml.clone(); async move { ([(header::CONTENT_TYPE, "application/xml")], xml) } }))
+                .fallback(any(|| async { ([(header::CONTENT_TYPE, "application/xml")], "<Response><Hangup/></Response>") }));
+            let inputs = inputs.clone();
+            let t = runtime().block_on(async move {
+                let mut call = Simulator::new(app).profile(sim_profile).budget(5, 600_000).start("/start").await.unwrap();
+                for input in inputs {
+                    call.input(input).await;
+                }
+                call.finish().await
+            });
+            // The events of the first document: up to the second reply.
+            let second = t.events.iter().enumerate().filter(|(_, e)| matches!(e.kind, EventKind::Response { .. })).nth(1).map_or(t.events.len(), |(i, _)| i);
+            for e in &t.events[..second] {
+                if let Some(path) = &e.path {
+                    prop_assert!(!never.contains(path), "{path} ran, but validate() says it never runs:\n{}", t.to_text());
+                }
+            }
+        }
     }
 
     /// A Gather without action that gets no input requests nothing.

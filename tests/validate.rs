@@ -56,7 +56,6 @@ mod twiml {
         for (doc, after) in [
             (Response::new().hangup().say("x"), "Hangup"),
             (Response::new().redirect("/next").say("x"), "Redirect"),
-            (Response::new().record(Record::new()).say("x"), "Record"),
             (Response::new().dial(Dial::new().action("/done").text("1")).say("x"), "Dial action"),
             (Response::new().gather(Gather::new().action_on_empty_result(true)).say("x"), "actionOnEmptyResult"),
         ] {
@@ -66,6 +65,15 @@ mod twiml {
         has(&f, Severity::Warning, "Response/Reject", "only as the first verb");
         has(&f, Severity::Warning, "Response/Say[2]", "after <Reject>");
         assert!(Response::new().dial("1").say("continues").validate().is_empty());
+        // Twilio's voicemail pattern: an empty recording makes no request and the next verb runs.
+        let voicemail = Response::new().record(Record::new().max_length(20)).say("I did not receive a recording");
+        assert!(voicemail.validate().is_empty(), "{:?}", voicemail.validate());
+        // ACML advises against it, as advice, not as "never runs".
+        let f = voicemail.validate_for(Profile::Acml);
+        has(&f, Severity::Warning, "Response/Say", "ACML's documentation advises putting no verb after <Record>");
+        assert!(!f.iter().any(|x| x.message.contains("never runs")));
+        // Gather without input falls through; Dial without action continues.
+        assert!(Response::new().gather(Gather::new().action("/g")).say("no input").validate().is_empty());
     }
 
     #[test]

@@ -61,57 +61,47 @@ fn verbs(children: &[Verb<'_>], parent: &str, out: &mut Findings) {
         if let Some(l) = leaves {
             out.warning(path, format!("never runs: it comes after <{l}>, which ends or leaves this BXML"));
         }
-        let leaving = match verb {
+        match verb {
             Verb::SpeakSentence(e) => {
                 speak_sentence(e, path, out);
-                None
             }
             Verb::Gather(e) => {
                 gather(e, path, out);
-                e.gather_url.is_some().then_some("Gather gatherUrl")
             }
             Verb::Transfer(e) => {
                 transfer(e, path, out);
-                e.transfer_complete_url.is_some().then_some("Transfer transferCompleteUrl")
             }
             Verb::Record(e) => {
                 range(out, path, "maxDuration", e.max_duration, 1, 10800);
                 tag(out, path, e.tag.as_deref());
-                e.record_complete_url.is_some().then_some("Record recordCompleteUrl")
             }
             Verb::Bridge(e) => {
                 tag(out, path, e.tag.as_deref());
                 if e.text.trim().is_empty() {
                     out.error(path, "<Bridge> needs the target call id as its text");
                 }
-                e.bridge_complete_url.is_some().then_some("Bridge bridgeCompleteUrl")
             }
             Verb::Redirect(e) => {
                 required(out, path, "redirectUrl", e.redirect_url.is_some());
                 tag(out, path, e.tag.as_deref());
-                Some("Redirect")
             }
             Verb::Refer(e) => {
                 let n = e.children.len();
                 if n != 1 {
                     out.error(path, format!("<Refer> needs exactly one <SipUri>, has {n}"));
                 }
-                Some("Refer")
             }
             Verb::Forward(e) => {
                 required(out, path, "to", e.to.is_some());
                 range(out, path, "callTimeout", e.call_timeout, d(1.0), d(300.0));
                 max_len(out, path, "`uui`", e.uui.as_deref(), 256);
-                Some("Forward")
             }
-            Verb::Hangup(_) => Some("Hangup"),
+            Verb::Hangup(_) => {}
             Verb::Pause(e) => {
                 range(out, path, "duration", e.duration, d(0.1), d(86400.0));
-                None
             }
             Verb::Ring(e) => {
                 range(out, path, "duration", e.duration, d(0.1), d(86400.0));
-                None
             }
             Verb::SendDtmf(e) => {
                 range(out, path, "toneDuration", e.tone_duration, d(50.0), d(5000.0));
@@ -125,7 +115,6 @@ fn verbs(children: &[Verb<'_>], parent: &str, out: &mut Findings) {
                     |c| c.is_ascii_digit() || matches!(c, '*' | '#' | 'a'..='d' | 'A'..='D' | ',' | 'w' | 'W'),
                     "0-9, *, #, a-d, `,`, w or W",
                 );
-                None
             }
             Verb::Conference(e) => {
                 range(out, path, "callbackTimeout", e.callback_timeout, d(1.0), d(25.0));
@@ -139,11 +128,9 @@ fn verbs(children: &[Verb<'_>], parent: &str, out: &mut Findings) {
                     |c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'),
                     "letters, digits, -, _ or .",
                 );
-                None
             }
             Verb::StartGather(e) => {
                 required(out, path, "dtmfUrl", e.dtmf_url.is_some());
-                None
             }
             Verb::StartStream(e) => {
                 required(out, path, "destination", e.destination.is_some());
@@ -155,23 +142,22 @@ fn verbs(children: &[Verb<'_>], parent: &str, out: &mut Findings) {
                         max_len(out, p, "`value`", sp.value.as_deref(), 2048);
                     }
                 }
-                None
             }
             Verb::StopStream(e) => {
                 required(out, path, "name", e.name.is_some());
-                None
             }
             Verb::StartTranscription(e) => {
                 params(e.children.len(), "CustomParam", path, out);
-                None
             }
             Verb::StartRecording(e) => {
                 tag(out, path, e.tag.as_deref());
-                None
             }
-            _ => None,
-        };
-        leaves = leaves.or(leaving);
+            _ => {}
+        }
+        // Whether the next verb can run comes from the flow table the simulator runs on.
+        if let crate::flow::Exit::Always(verb) = crate::flow::bxml(verb) {
+            leaves = leaves.or(Some(verb));
+        }
     }
 }
 

@@ -60,6 +60,7 @@ where
         };
         events.push(Event {
             t,
+            path: None,
             kind: EventKind::Request {
                 method: request.method.to_owned(),
                 url: request.url.clone(),

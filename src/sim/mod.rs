@@ -19,9 +19,9 @@
 //!     .route("/incoming", post(|| async { Response::new().gather(Gather::new().num_digits(1).action("/menu").say("Press 1")) }))
 //!     .route("/menu", post(|| async { Response::new().say("Thanks").hangup() }));
 //! let mut call = Simulator::new(app).profile(Profile::Twilio).start("/incoming").await.unwrap();
-//! call.expect(&expect("say ~\"Press 1\"")).await.unwrap();
+//! call.expect(&expect("say ~\"Press 1\"").unwrap()).await.unwrap();
 //! call.press("1").await.unwrap();
-//! call.expect(&expect("request POST /menu Digits=1")).await.unwrap();
+//! call.expect(&expect("request POST /menu Digits=1").unwrap()).await.unwrap();
 //! let transcript = call.finish().await;
 //! assert_eq!(transcript.outcome().unwrap().cause.as_str(), "hangup-verb");
 //! # });
@@ -351,7 +351,7 @@ where
                             verbs: Vec::new(),
                             document: None,
                         };
-                        self.transcript.events.push(Event { t: self.engine.now(), kind });
+                        self.transcript.events.push(Event { t: self.engine.now(), path: None, kind });
                     }
                 }
                 Next::Listen(_) => {
@@ -374,7 +374,7 @@ where
         while let Some(next) = input.take() {
             if self.state != CallState::Listening {
                 let what = next.describe();
-                self.transcript.events.push(Event { t: self.engine.now(), kind: EventKind::Lost { what } });
+                self.transcript.events.push(Event { t: self.engine.now(), path: None, kind: EventKind::Lost { what } });
                 return;
             }
             self.state = CallState::Running;
@@ -423,7 +423,11 @@ where
 
     /// Appends a note to the transcript.
     pub fn note(&mut self, text: &str) {
-        self.transcript.events.push(Event { t: self.engine.now(), kind: EventKind::Note { text: text.to_owned() } });
+        self.transcript.events.push(Event {
+            t: self.engine.now(),
+            path: None,
+            kind: EventKind::Note { text: text.to_owned() },
+        });
     }
 
     /// What happened so far.

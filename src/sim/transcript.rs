@@ -12,7 +12,7 @@ pub struct Outcome {
     /// The final call status: `completed`, `busy`, `no-answer`, `failed`, `canceled`.
     pub status: String,
     /// Why: `document-end`, `hangup-verb`, `caller`, `reject`, `app-error`, `callback-error`,
-    /// `invalid-document`, `limit`, `forwarded`.
+    /// `invalid-document`, `limit`, `forwarded`, `unsupported`.
     pub cause: EndCause,
     /// Virtual length of the call, in milliseconds.
     pub duration_ms: u64,
@@ -45,6 +45,8 @@ pub enum EndCause {
     Limit,
     /// `<Forward>`: the application lost control of the call.
     Forwarded,
+    /// A verb the simulator does not run yet, after which the call would leave the document.
+    Unsupported,
 }
 
 impl EndCause {
@@ -60,6 +62,7 @@ impl EndCause {
             EndCause::InvalidDocument => "invalid-document",
             EndCause::Limit => "limit",
             EndCause::Forwarded => "forwarded",
+            EndCause::Unsupported => "unsupported",
         }
     }
 }
@@ -69,6 +72,10 @@ impl EndCause {
 pub struct Event {
     /// Virtual time in milliseconds.
     pub t: u64,
+    /// The element of the current document this comes from (`Response/Gather[2]`, the paths
+    /// `validate()` uses), for events of a verb.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
     /// What happened.
     #[serde(flatten)]
     pub kind: EventKind,

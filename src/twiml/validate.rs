@@ -3,6 +3,7 @@
 //! `spec/twiml.md`, for Twilio or for the seed provider's ACML.
 
 use super::*;
+use crate::flow::{self, Exit};
 use crate::xml::lint::Findings;
 use crate::xml::rules::{at_least, charset, child_paths, max_len, range};
 use crate::xml::{Finding, Separator};
@@ -41,6 +42,7 @@ impl Response<'_> {
         self.__lint("Response", &mut out);
         let paths = child_paths("Response", self.children.iter().map(|c| c.name()));
         let mut terminal: Option<&str> = None;
+        let mut after_record = false;
         for (i, (verb, path)) in self.children.iter().zip(&paths).enumerate() {
             if let Some(t) = terminal {
                 out.warning(path, format!("never runs: it comes after <{t}>, which leaves the document"));
@@ -49,32 +51,15 @@ impl Response<'_> {
                 ResponseChild::Say(e) => say(e, path, &mut out),
                 ResponseChild::Play(e) => play(e, path, profile, &mut out),
                 ResponseChild::Pause(e) => pause(e, path, &mut out),
-                ResponseChild::Gather(e) => {
-                    gather(e, path, profile, &mut out);
-                    if e.action_on_empty_result == Some(true) {
-                        terminal = terminal.or(Some("Gather actionOnEmptyResult=\"true\""));
-                    }
-                }
-                ResponseChild::Record(e) => {
-                    record(e, path, profile, &mut out);
-                    terminal = terminal.or(Some("Record"));
-                }
-                ResponseChild::Dial(e) => {
-                    dial(e, path, profile, &mut out);
-                    if e.action.is_some() {
-                        terminal = terminal.or(Some("Dial action"));
-                    }
-                }
-                ResponseChild::Hangup(e) => {
-                    parameters_only_twilio(!e.children.is_empty(), path, profile, &mut out);
-                    terminal = terminal.or(Some("Hangup"));
-                }
+                ResponseChild::Gather(e) => gather(e, path, profile, &mut out),
+                ResponseChild::Record(e) => record(e, path, profile, &mut out),
+                ResponseChild::Dial(e) => dial(e, path, profile, &mut out),
+                ResponseChild::Hangup(e) => parameters_only_twilio(!e.children.is_empty(), path, profile, &mut out),
                 ResponseChild::Reject(e) => {
                     reject(e, path, profile, &mut out);
                     if i > 0 {
                         out.warning(path, "<Reject> refuses the call unanswered only as the first verb; here the call was already answered");
                     }
-                    terminal = terminal.or(Some("Reject"));
                 }
                 ResponseChild::Redirect(e) => {
                     only(
@@ -89,10 +74,17 @@ impl Response<'_> {
                     if e.text.trim().is_empty() {
                         out.error(path, "<Redirect> needs a URL as its text");
                     }
-                    terminal = terminal.or(Some("Redirect"));
                 }
                 _ => {}
             }
+            // Whether the next verb can run comes from the flow table the simulator runs on.
+            if let Exit::Always(verb) = flow::twiml(verb, profile) {
+                terminal = terminal.or(Some(verb));
+            }
+            if profile == Profile::Acml && after_record {
+                out.warning(path, "ACML's documentation advises putting no verb after <Record>; this one runs only when nothing was recorded");
+            }
+            after_record = matches!(verb, ResponseChild::Record(_));
         }
         out.list
     }

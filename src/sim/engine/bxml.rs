@@ -10,6 +10,7 @@ use crate::event::{
     BandwidthV2Event, CallInfo, Cause, Direction, Disconnect, ErrorInfo, Gather as GatherEvent, Initiate,
     RecordComplete, RecordingInfo, Redirect as RedirectEvent, TransferComplete, TransferInfo,
 };
+use crate::flow::{self, Exit};
 use crate::sim::transcript::{EndCause, Event, EventKind, Outcome};
 
 const MAX_REPLY: usize = 64 * 1024;
@@ -45,6 +46,7 @@ pub(crate) struct BxmlEngine {
     clock: Clock,
     state: State,
     verbs: Vec<Verb<'static>>,
+    paths: Vec<String>,
     pc: usize,
     tag: Option<String>,
     next_dial: Option<DialOutcome>,
@@ -60,6 +62,7 @@ impl BxmlEngine {
             clock: Clock::default(),
             state: State::Start,
             verbs: Vec::new(),
+            paths: Vec::new(),
             pc: 0,
             tag: None,
             next_dial: None,
@@ -188,6 +191,7 @@ impl BxmlEngine {
         self.clock.documents += 1;
         self.clock.urls.push(url.to_owned());
         self.url = url.to_owned();
+        self.paths = crate::xml::rules::child_paths("Response", doc.children.iter().map(|c| c.name()));
         self.verbs = doc.children;
         self.pc = 0;
         self.state = State::Run;
@@ -317,7 +321,8 @@ impl BxmlEngine {
                     self.end("completed", EndCause::Caller, Cause::Hangup);
                     return None;
                 }
-                if let Some(url) = t.transfer_complete_url.as_deref() {
+                let leaves = matches!(flow::bxml(&Verb::Transfer(t.clone())), Exit::Always(_));
+                if let (true, Some(url)) = (leaves, t.transfer_complete_url.as_deref()) {
                     let cause = match outcome.outcome.as_str() {
                         "answered" => Cause::Hangup,
                         "busy" => Cause::Busy,
@@ -431,7 +436,8 @@ impl BxmlEngine {
                 return None;
             }
         };
-        match g.gather_url.as_deref() {
+        let leaves = matches!(flow::bxml(&Verb::Gather((*g).clone())), Exit::Always(_));
+        match g.gather_url.as_deref().filter(|_| leaves) {
             Some(url) => {
                 let event = BandwidthV2Event::Gather(GatherEvent {
                     call: self.call_info("gather"),
@@ -496,7 +502,8 @@ impl BxmlEngine {
             } else {
                 silence.min(max - talk).max(if silence == 0 { max - talk } else { 0 })
             };
-        match r.record_complete_url.as_deref() {
+        let leaves = matches!(flow::bxml(&Verb::Record((*r).clone())), Exit::Always(_));
+        match r.record_complete_url.as_deref().filter(|_| leaves) {
             Some(url) => {
                 self.seq += 1;
                 let recording_id = super::id("r-", self.seed, 200 + self.seq);

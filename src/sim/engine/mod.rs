@@ -190,11 +190,13 @@ pub(crate) struct Clock {
     pub(crate) requests: u32,
     pub(crate) urls: Vec<String>,
     pub(crate) answered_at: Option<u64>,
+    /// The element path of the verb running now.
+    pub(crate) path: Option<String>,
 }
 
 impl Clock {
     pub(crate) fn push(&self, events: &mut Vec<Event>, kind: EventKind) {
-        events.push(Event { t: self.now, kind });
+        events.push(Event { t: self.now, path: self.path.clone(), kind });
     }
 
     pub(crate) fn outcome(&self, status: &str, cause: EndCause) -> Outcome {

@@ -10,6 +10,7 @@ use crate::event::{
     PostStatus, RecordAction, RecordingStatus, RecordingStatusCallback, StatusCallback, TranscriptionCallback,
     TranscriptionStatus,
 };
+use crate::flow::{self, Exit};
 use crate::sim::Profile;
 use crate::sim::transcript::{EndCause, Event, EventKind, Outcome};
 use crate::twiml::{
@@ -68,6 +69,7 @@ pub(crate) struct TwimlEngine {
     clock: Clock,
     state: State,
     verbs: Vec<ResponseChild<'static>>,
+    paths: Vec<String>,
     pc: usize,
     answered: bool,
     notifies: VecDeque<Request>,
@@ -86,6 +88,7 @@ impl TwimlEngine {
             clock: Clock::default(),
             state: State::Start,
             verbs: Vec::new(),
+            paths: Vec::new(),
             pc: 0,
             answered: false,
             notifies: VecDeque::new(),
@@ -99,6 +102,11 @@ impl TwimlEngine {
 
     fn acml(&self) -> bool {
         self.world.profile == Profile::Acml
+    }
+
+    /// The lint's profile for this simulator profile.
+    fn profile(&self) -> crate::twiml::Profile {
+        if self.acml() { crate::twiml::Profile::Acml } else { crate::twiml::Profile::Twilio }
     }
 
     /// The parameters every request carries, as the profile sends them.
@@ -221,6 +229,7 @@ impl TwimlEngine {
             document: None,
         };
         let request_url = url.to_owned();
+        self.clock.path = None;
         let result = if !(200..300).contains(&status) {
             Err(("11200", format!("HTTP retrieval failure: status {status}")))
         } else if body.len() > MAX_REPLY {
@@ -248,14 +257,14 @@ impl TwimlEngine {
                     *document = Some(doc.to_json());
                 }
                 self.clock.push(events, response);
-                let profile = if self.acml() { crate::twiml::Profile::Acml } else { crate::twiml::Profile::Twilio };
-                for finding in doc.validate_for(profile) {
+                for finding in doc.validate_for(self.profile()) {
                     let severity = if finding.severity == Severity::Error { "lint error" } else { "lint" };
                     self.clock.push(events, EventKind::Warning { message: format!("{severity}: {finding}") });
                 }
                 self.clock.documents += 1;
                 self.clock.urls.push(url.to_owned());
                 self.url = url.to_owned();
+                self.paths = crate::xml::rules::child_paths("Response", doc.children.iter().map(|c| c.name()));
                 self.verbs = doc.children;
                 self.pc = 0;
                 self.state = State::Run;
@@ -345,6 +354,7 @@ impl TwimlEngine {
             }
             ResponseChild::Dial(dial) => {
                 self.answer(events);
+                let leaves = matches!(flow::twiml(&ResponseChild::Dial(dial.clone()), self.profile()), Exit::Always(_));
                 let mut targets: Vec<String> = dial
                     .children
                     .iter()
@@ -387,7 +397,7 @@ impl TwimlEngine {
                 );
                 self.clock.now += talk;
                 let caller_hung_up = answered && outcome.ended_by_caller;
-                if let Some(action) = dial.action.as_deref() {
+                if let (true, Some(action)) = (leaves, dial.action.as_deref()) {
                     let request = DialAction {
                         call: self.params(if caller_hung_up { "completed" } else { "in-progress" }),
                         dial_call_status: Some(DialCallStatus::from(status.as_str())),
@@ -486,7 +496,8 @@ impl TwimlEngine {
 
     /// The Gather ended without input: its action (with `actionOnEmptyResult`), else the next verb.
     fn gather_empty(&mut self, gather: &Gather<'static>, events: &mut Vec<Event>) {
-        if gather.action_on_empty_result == Some(true) {
+        let verb = ResponseChild::Gather(gather.clone());
+        if matches!(flow::twiml(&verb, self.profile()), Exit::Always(_)) {
             let request = GatherAction { call: self.params("in-progress"), ..GatherAction::default() };
             let action = gather.action.as_deref().map(str::to_owned).unwrap_or_else(|| self.url.clone());
             self.fetch(&action, gather.method.as_ref(), "gather", request.to_form());
@@ -772,6 +783,7 @@ impl Engine for TwimlEngine {
                         self.end("completed", EndCause::Limit);
                         continue;
                     }
+                    self.clock.path = self.paths.get(self.pc).cloned();
                     let Some(verb) = self.verbs.get(self.pc).cloned() else {
                         self.answer(events);
                         self.clock.push(
