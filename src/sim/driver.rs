@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
-use tower::{Service, ServiceExt};
+use tower::ServiceExt;
 
 use super::Profile;
 use super::engine::{Reply, Request, resolve};
@@ -26,13 +26,7 @@ pub(crate) struct Transport<S> {
     pub(crate) cookies: Option<Vec<(String, String)>>,
 }
 
-impl<S, B> Transport<S>
-where
-    S: Service<http::Request<Full<Bytes>>, Response = http::Response<B>> + Clone,
-    S::Error: std::fmt::Display,
-    B: http_body::Body,
-    B::Error: std::fmt::Display,
-{
+impl<S: super::Application> Transport<S> {
     /// Sends `request` (following redirects), records it in `events` at time `t`, and returns the
     /// reply.
     pub(crate) async fn send(&mut self, request: &Request, t: u64, events: &mut Vec<Event>) -> Reply {

@@ -47,6 +47,40 @@ pub use transcript::{EndCause, Event, EventKind, Outcome, Transcript};
 use driver::Transport;
 use engine::{Engine, Next, World};
 
+/// What the simulator calls: any cloneable `tower::Service` from HTTP requests to HTTP responses,
+/// such as an axum `Router`, [`http_client`] (feature `sim-http`) or a `tower::service_fn`.
+/// Implemented for every such service; errors need only `Display`.
+///
+/// ```
+/// fn runs_in_the_simulator<A: callml::sim::Application>(_: &A) {}
+/// let static_reply = tower::service_fn(|_: http::Request<http_body_util::Full<bytes::Bytes>>| async {
+///     Ok::<_, std::convert::Infallible>(http::Response::new(String::from("<Response><Hangup/></Response>")))
+/// });
+/// runs_in_the_simulator(&static_reply);
+/// ```
+pub trait Application:
+    Service<http::Request<Full<Bytes>>, Response = http::Response<Self::ResponseBody>, Error = Self::Failure> + Clone
+{
+    /// The body of its responses.
+    type ResponseBody: http_body::Body<Error = Self::BodyError>;
+    /// Why reading a response body failed.
+    type BodyError: std::fmt::Display;
+    /// Why a request failed (the application could not be reached).
+    type Failure: std::fmt::Display;
+}
+
+impl<S, B> Application for S
+where
+    S: Service<http::Request<Full<Bytes>>, Response = http::Response<B>> + Clone,
+    S::Error: std::fmt::Display,
+    B: http_body::Body,
+    B::Error: std::fmt::Display,
+{
+    type ResponseBody = B;
+    type BodyError = B::Error;
+    type Failure = S::Error;
+}
+
 /// Which provider the simulator plays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -253,13 +287,7 @@ impl<S> Simulator<S> {
     }
 }
 
-impl<S, B> Simulator<S>
-where
-    S: Service<http::Request<Full<Bytes>>, Response = http::Response<B>> + Clone,
-    S::Error: std::fmt::Display,
-    B: http_body::Body,
-    B::Error: std::fmt::Display,
-{
+impl<S: Application> Simulator<S> {
     /// Places the call: sends the incoming-call request to `url` and runs until the call first
     /// waits for the caller, or ends.
     pub async fn start(&self, url: &str) -> Result<Call<S>, SimError> {
@@ -326,13 +354,7 @@ impl<S> std::fmt::Debug for Call<S> {
     }
 }
 
-impl<S, B> Call<S>
-where
-    S: Service<http::Request<Full<Bytes>>, Response = http::Response<B>> + Clone,
-    S::Error: std::fmt::Display,
-    B: http_body::Body,
-    B::Error: std::fmt::Display,
-{
+impl<S: Application> Call<S> {
     /// Runs until the call waits for the caller or ends.
     async fn run(&mut self) {
         loop {

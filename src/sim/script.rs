@@ -3,10 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use bytes::Bytes;
-use http_body_util::Full;
 use serde::Deserialize;
-use tower::Service;
 
 use super::engine::CallerInput;
 use super::expect::{Check, Expectation};
@@ -654,13 +651,7 @@ impl Report {
     }
 }
 
-impl<S, B> Simulator<S>
-where
-    S: Service<http::Request<Full<Bytes>>, Response = http::Response<B>> + Clone,
-    S::Error: std::fmt::Display,
-    B: http_body::Body,
-    B::Error: std::fmt::Display,
-{
+impl<S: super::Application> Simulator<S> {
     /// Runs a script: its header configures a copy of this simulator, its steps drive the call.
     pub async fn run(&self, script: &Script) -> Result<Report, SimError> {
         let sim = script.configure(self.clone());
@@ -706,13 +697,7 @@ fn settle(checks: &mut [Check], negatives: &mut Vec<(usize, Expectation, usize)>
     }
 }
 
-impl<S, B> super::Call<S>
-where
-    S: Service<http::Request<Full<Bytes>>, Response = http::Response<B>> + Clone,
-    S::Error: std::fmt::Display,
-    B: http_body::Body,
-    B::Error: std::fmt::Display,
-{
+impl<S: super::Application> super::Call<S> {
     /// Runs one script step (`press 1`, `say "sales"`, `wait 5s`, `hang up`, `dial busy`,
     /// `note "..."`, `expect ...`); an `expect` step returns its check.
     pub async fn step(&mut self, step: &str) -> Result<Option<Check>, ScriptError> {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use bytes::Bytes;
-use callml::sim::{Profile, Report, Script, Simulator};
+use callml::sim::{Application, Profile, Report, Script, Simulator};
 use clap::{Args, ValueEnum};
 use http_body_util::Full;
 
@@ -145,13 +145,7 @@ fn profile(arg: ProfileArg) -> Profile {
     }
 }
 
-async fn drive<S, B>(args: &SimArgs, sim: Simulator<S>) -> Result<ExitCode, Failure>
-where
-    S: tower::Service<http::Request<Full<Bytes>>, Response = http::Response<B>> + Clone,
-    S::Error: std::fmt::Display,
-    B: http_body::Body,
-    B::Error: std::fmt::Display,
-{
+async fn drive<S: Application>(args: &SimArgs, sim: Simulator<S>) -> Result<ExitCode, Failure> {
     let file = args.script.as_deref().ok_or_else(|| usage("give a script (or --interactive)"))?;
     let source = std::fs::read_to_string(file).map_err(|e| usage(format!("{file}: {e}")))?;
     let mut script = if file.ends_with(".json") { Script::from_json(&source) } else { Script::from_toml(&source) }
@@ -185,13 +179,7 @@ fn write_report(args: &SimArgs, report: &Report) -> Result<(), Failure> {
     }
 }
 
-async fn interactive<S, B>(args: &SimArgs, sim: Simulator<S>, url: &str) -> Result<ExitCode, Failure>
-where
-    S: tower::Service<http::Request<Full<Bytes>>, Response = http::Response<B>> + Clone,
-    S::Error: std::fmt::Display,
-    B: http_body::Body,
-    B::Error: std::fmt::Display,
-{
+async fn interactive<S: Application>(args: &SimArgs, sim: Simulator<S>, url: &str) -> Result<ExitCode, Failure> {
     let mut sim = configure(args, sim)?;
     if let Some(p) = args.provider {
         sim = sim.profile(profile(p));
