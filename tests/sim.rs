@@ -455,6 +455,18 @@ async fn every_branch_of_the_twiml_example() {
     let last = requests(&t).pop().unwrap();
     assert_eq!((last.1.as_str(), param(&last.2, "Digits")), ("/twiml/recorded", Some("hangup")));
     assert_eq!(cause(&t), ("completed", "caller"));
+    // The same without the assumed request after a hang-up.
+    let mut call = Simulator::new(app.clone()).request_after_hang_up(false).start("/twiml/incoming").await.unwrap();
+    call.press("2").await.unwrap();
+    call.input(callml::sim::CallerInput::HangUp { after_ms: 4_000 }).await;
+    let t = call.finish().await;
+    assert_eq!(requests(&t).last().unwrap().1, "/twiml/menu");
+    assert_eq!(cause(&t), ("completed", "caller"));
+    assert!(
+        t.events
+            .iter()
+            .any(|e| matches!(&e.kind, EventKind::Warning { message } if message.contains("no request is made")))
+    );
     // 7 again and again: the Redirect loop trips the document budget, which names the cycle.
     let mut call = Simulator::new(app).budget(6, 3_600_000).start("/twiml/incoming").await.unwrap();
     while call.is_listening() {
@@ -587,6 +599,7 @@ fn script_errors_point_at_the_step() {
         ("[call]\nurl = \"/\"\nprovider = \"skype\"\n[script]\nsteps = []\n", 3, 12, "unknown variant"),
         ("[call]\n[script]\nsteps = []\n", 1, 1, "missing field `url`"),
         ("[call]\nurl = \"/\"\n[timing]\nreaction = \"soon\"\n[script]\nsteps = []\n", 1, 1, "timing.reaction"),
+        ("[call]\nurl = \"/\"\nafter_hang_up = \"maybe\"\n[script]\nsteps = []\n", 1, 1, "call.after_hang_up"),
     ] {
         let e = Script::from_toml(source).unwrap_err();
         assert_eq!((e.line, e.column), (line, column), "{e}");

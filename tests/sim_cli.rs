@@ -117,6 +117,32 @@ fn static_files_and_interactive_input() {
     let o = callml(&["sim", &flow.display().to_string(), "--files", &dir.display().to_string()], b"");
     assert_eq!(o.status.code(), Some(0), "{}{}", text(&o.stdout), text(&o.stderr));
     assert!(text(&o.stdout).contains("checks: 3 held, 0 not"));
+    // --quiet prints the checks only; --strict fails on lint findings of the served documents.
+    std::fs::write(
+        dir.join("flows/robot.xml"),
+        r#"<Response><Say voice="robot">Hi</Say><Redirect>/flows/robot</Redirect></Response>"#,
+    )
+    .unwrap();
+    let robot = dir.join("robot.sim.toml");
+    std::fs::write(
+        &robot,
+        "[call]\nurl = \"/flows/robot\"\n[script]\nsteps = ['expect end cause=limit documents=3']\n",
+    )
+    .unwrap();
+    let (robot, files) = (robot.display().to_string(), dir.display().to_string());
+    let o = callml(&["sim", &robot, "--files", &files, "--max-documents", "2", "--quiet"], b"");
+    assert_eq!(
+        (o.status.code(), text(&o.stdout).as_str()),
+        (Some(0), "ok   1: expect end cause=limit documents=3\nchecks: 1 held, 0 not\n")
+    );
+    let o = callml(&["sim", &robot, "--files", &files, "--max-documents", "2", "--quiet", "--strict"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("--strict: lint: warning: `robot` is not a documented value of `voice`"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(callml(&["sim", &robot, "--files", &files, "--max-duration", "soon"], b"").status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 
     let url = server();

@@ -42,6 +42,16 @@ use tower::Service;
 pub use engine::CallerInput;
 pub use expect::{Check, ExpectError, Expectation, expect};
 pub use script::{Report, Script, ScriptError};
+
+/// Reads a duration as scripts write it: `5s`, `1.5s`, `300ms`, `2m`, `4h`.
+///
+/// ```
+/// assert_eq!(callml::sim::parse_duration("1.5s"), Some(1500));
+/// assert_eq!(callml::sim::parse_duration("soon"), None);
+/// ```
+pub fn parse_duration(text: &str) -> Option<u64> {
+    script::duration_ms(text)
+}
 pub use transcript::{EndCause, Event, EventKind, Outcome, Transcript};
 
 use driver::Transport;
@@ -184,6 +194,7 @@ impl<S> Simulator<S> {
                 max_documents: 50,
                 max_duration_ms: 4 * 3600 * 1000,
                 finish_key_alone_submits: false,
+                request_after_hang_up: true,
             },
             seed: 7,
             auth_token: None,
@@ -277,6 +288,13 @@ impl<S> Simulator<S> {
     pub fn budget(mut self, max_documents: u32, max_duration_ms: u64) -> Self {
         self.world.max_documents = max_documents;
         self.world.max_duration_ms = max_duration_ms;
+        self
+    }
+    /// TwiML: whether the action of a Dial or Record is still requested (its TwiML ignored) when
+    /// the caller hangs up during it (`true`, the default and an assumption Twilio does not
+    /// document), or not at all.
+    pub fn request_after_hang_up(mut self, request: bool) -> Self {
+        self.world.request_after_hang_up = request;
         self
     }
     /// TwiML: whether a Gather ended by its finish key alone posts to its action (`true`) or

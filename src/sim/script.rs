@@ -352,6 +352,7 @@ struct CallSection {
     seed: Option<u64>,
     on_script_end: Option<String>,
     finish_key_alone: Option<String>,
+    after_hang_up: Option<String>,
     max_documents: Option<u32>,
     max_duration: Option<String>,
 }
@@ -514,6 +515,9 @@ impl Script {
         if let Some(v) = call.finish_key_alone.as_deref().filter(|v| *v != "no-input" && *v != "submit") {
             return Err(error(0, format!("call.finish_key_alone: expected `no-input` or `submit`, found `{v}`")));
         }
+        if let Some(v) = call.after_hang_up.as_deref().filter(|v| *v != "request" && *v != "none") {
+            return Err(error(0, format!("call.after_hang_up: expected `request` or `none`, found `{v}`")));
+        }
         Ok(Script { call, http, timing, dial, steps })
     }
 
@@ -530,6 +534,16 @@ impl Script {
     /// Sets the profile (the CLI's `--provider`).
     pub fn set_profile(&mut self, profile: Profile) {
         self.call.provider = profile;
+    }
+
+    /// Sets the budgets (the CLI's `--max-documents` and `--max-duration`).
+    pub fn set_budget(&mut self, max_documents: Option<u32>, max_duration_ms: Option<u64>) {
+        if max_documents.is_some() {
+            self.call.max_documents = max_documents;
+        }
+        if let Some(ms) = max_duration_ms {
+            self.call.max_duration = Some(format!("{ms}ms"));
+        }
     }
 
     /// Applies the script's header to a simulator.
@@ -556,6 +570,9 @@ impl Script {
         }
         if c.finish_key_alone.as_deref() == Some("submit") {
             sim = sim.finish_key_alone_submits(true);
+        }
+        if c.after_hang_up.as_deref() == Some("none") {
+            sim = sim.request_after_hang_up(false);
         }
         let max_documents = c.max_documents.unwrap_or(sim.world.max_documents);
         let max_duration = c.max_duration.as_deref().and_then(duration_ms).unwrap_or(sim.world.max_duration_ms);
@@ -603,6 +620,23 @@ impl Report {
     /// Whether every check held and the call did not end in an application error.
     pub fn passed(&self) -> bool {
         self.checks.iter().all(|c| c.ok) && !self.application_error()
+    }
+
+    /// What `--strict` fails on: lint findings of the documents served, and verbs the simulator
+    /// does not run.
+    pub fn strict_findings(&self) -> Vec<&str> {
+        self.transcript
+            .events
+            .iter()
+            .filter_map(|e| match &e.kind {
+                super::EventKind::Warning { message }
+                    if message.starts_with("lint") || message.contains("is not simulated") =>
+                {
+                    Some(message.as_str())
+                }
+                _ => None,
+            })
+            .collect()
     }
 
     /// Whether the call ended because the application failed.

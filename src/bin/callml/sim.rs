@@ -60,6 +60,18 @@ pub(crate) struct SimArgs {
     /// The caller (interactive mode).
     #[arg(long)]
     from: Option<String>,
+    /// Most documents one call may fetch (default 50).
+    #[arg(long, value_name = "N")]
+    max_documents: Option<u32>,
+    /// Longest virtual call (default 4h).
+    #[arg(long, value_name = "DURATION")]
+    max_duration: Option<String>,
+    /// Fail (exit 1) on lint findings of the documents served and on verbs the simulator skips.
+    #[arg(long)]
+    strict: bool,
+    /// Print only the checks, not the transcript.
+    #[arg(long)]
+    quiet: bool,
 }
 
 fn usage(message: impl Into<String>) -> Failure {
@@ -153,20 +165,41 @@ async fn drive<S: Application>(args: &SimArgs, sim: Simulator<S>) -> Result<Exit
     if let Some(p) = args.provider {
         script.set_profile(profile(p));
     }
+    script.set_budget(args.max_documents, max_duration(args)?);
     let sim = configure(args, sim)?;
     let report = sim.run(&script).await.map_err(|e| usage(format!("{file}: {e}")))?;
     write_report(args, &report)?;
+    let strict = if args.strict { report.strict_findings() } else { Vec::new() };
+    for finding in &strict {
+        eprintln!("callml: --strict: {finding}");
+    }
     Ok(if report.unreachable() {
         ExitCode::from(3)
-    } else if report.passed() {
+    } else if report.passed() && strict.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
 }
 
+fn max_duration(args: &SimArgs) -> Result<Option<u64>, Failure> {
+    args.max_duration
+        .as_deref()
+        .map(|d| {
+            callml::sim::parse_duration(d)
+                .ok_or_else(|| usage(format!("--max-duration: expected a duration (`90s`, `4h`), found `{d}`")))
+        })
+        .transpose()
+}
+
 fn write_report(args: &SimArgs, report: &Report) -> Result<(), Failure> {
     let text = match args.format {
+        FormatArg::Text if args.quiet => report
+            .to_text()
+            .lines()
+            .filter(|l| l.starts_with("ok ") || l.starts_with("FAIL") || l.starts_with("checks:"))
+            .map(|l| format!("{l}\n"))
+            .collect(),
         FormatArg::Text => report.to_text(),
         FormatArg::Json => format!("{}\n", serde_json::to_string_pretty(&report.to_json()).unwrap_or_default()),
     };
@@ -183,6 +216,9 @@ async fn interactive<S: Application>(args: &SimArgs, sim: Simulator<S>, url: &st
     let mut sim = configure(args, sim)?;
     if let Some(p) = args.provider {
         sim = sim.profile(profile(p));
+    }
+    if args.max_documents.is_some() || args.max_duration.is_some() {
+        sim = sim.budget(args.max_documents.unwrap_or(50), max_duration(args)?.unwrap_or(4 * 3_600_000));
     }
     let mut call = sim.start(url).await.map_err(|e| usage(e.to_string()))?;
     let mut shown = 0;

@@ -144,6 +144,9 @@ pub(crate) struct World {
     pub(crate) max_duration_ms: u64,
     /// TwiML: a Gather ended by the finish key alone posts to its action (else: no input).
     pub(crate) finish_key_alone_submits: bool,
+    /// TwiML: after the caller hangs up during a Dial or Record, its action is still requested
+    /// (and its TwiML ignored).
+    pub(crate) request_after_hang_up: bool,
 }
 
 impl World {

@@ -460,10 +460,21 @@ impl TwimlEngine {
         None
     }
 
+    /// The caller hung up during a Dial or Record whose action is about to be requested: by
+    /// default the request is made and its TwiML ignored (to verify against Twilio); with
+    /// `after_hang_up = "none"` no request is made.
     fn ignore_reply(&mut self, events: &mut Vec<Event>, why: &str) {
-        if let State::Send(_, awaiting) = &mut self.state {
-            awaiting.ignore = Some(self.clock.outcome("completed", EndCause::Caller));
-            let message = format!("{why}: the request is still made and its TwiML ignored (assumed; to verify)");
+        let outcome = self.clock.outcome("completed", EndCause::Caller);
+        if !self.world.request_after_hang_up {
+            self.clock.requests -= 1;
+            let message = format!("{why}: no request is made (switch: after_hang_up = \"none\")");
+            self.clock.push(events, EventKind::Warning { message });
+            self.state = State::Ending(outcome);
+        } else if let State::Send(_, awaiting) = &mut self.state {
+            awaiting.ignore = Some(outcome);
+            let message = format!(
+                "{why}: the request is still made and its TwiML ignored (assumed, to verify; switch: after_hang_up = \"none\")"
+            );
             self.clock.push(events, EventKind::Warning { message });
         }
     }
