@@ -730,3 +730,134 @@ proptest! {
         prop_assert_eq!(requests(&t).len(), 1);
     }
 }
+
+// ----- BXML verb table (section 3.3) -----
+
+/// A router that answers each path with a BXML document.
+fn bxml(routes: &[(&str, &str)]) -> Router {
+    twiml(routes)
+}
+
+fn bandwidth(app: Router) -> Simulator<Router> {
+    Simulator::new(app).profile(Profile::BandwidthV2)
+}
+
+fn json_requests(t: &Transcript) -> Vec<serde_json::Value> {
+    t.events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Request { json: Some(j), .. } => Some(j.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn bxml_gather_posts_even_on_timeout_and_drops_digits_without_a_url() {
+    let app = bxml(&[
+        ("/start", r#"<Gather gatherUrl="/g" maxDigits="3"/><SpeakSentence>never</SpeakSentence>"#),
+        ("/g", "<Hangup/>"),
+    ]);
+    let t = bandwidth(app).start("/start").await.unwrap().finish().await;
+    let reqs = json_requests(&t);
+    assert_eq!((reqs[1]["eventType"].as_str(), reqs[1]["digits"].as_str()), (Some("gather"), Some("")));
+    assert!(says(&t).is_empty());
+    let app = bxml(&[("/start", r#"<Gather maxDigits="1"/><SpeakSentence>next</SpeakSentence>"#)]);
+    let mut call = bandwidth(app).start("/start").await.unwrap();
+    call.press("5").await.unwrap();
+    let t = call.finish().await;
+    assert_eq!((json_requests(&t).len(), says(&t)), (1, vec!["next".to_owned()]));
+    assert!(
+        t.events
+            .iter()
+            .any(|e| matches!(&e.kind, EventKind::Warning { message } if message.contains("digits are dropped")))
+    );
+}
+
+#[tokio::test]
+async fn bxml_record_complete_is_not_sent_after_a_caller_hang_up() {
+    let app = bxml(&[("/start", r#"<Record recordCompleteUrl="/r" maxDuration="30"/>"#), ("/r", "<Hangup/>")]);
+    let mut call = bandwidth(app.clone()).start("/start").await.unwrap();
+    call.speak(6_000).await.unwrap();
+    let reqs = json_requests(&call.finish().await);
+    assert_eq!(
+        (reqs[1]["eventType"].as_str(), reqs[1]["duration"].as_str()),
+        (Some("recordComplete"), Some("PT6.000S"))
+    );
+    let mut call = bandwidth(app).start("/start").await.unwrap();
+    call.input(callml::sim::CallerInput::HangUp { after_ms: 3_000 }).await;
+    let t = call.finish().await;
+    assert_eq!(json_requests(&t).len(), 1);
+    assert_eq!(cause(&t), ("completed", "caller"));
+}
+
+#[tokio::test]
+async fn bxml_transfer_complete_only_while_the_caller_is_up() {
+    let app = bxml(&[
+        (
+            "/start",
+            r#"<Transfer transferCompleteUrl="/tc"><PhoneNumber>+15550001111</PhoneNumber></Transfer><SpeakSentence>never</SpeakSentence>"#,
+        ),
+        ("/tc", "<SpeakSentence>after</SpeakSentence>"),
+    ]);
+    let t = bandwidth(app.clone())
+        .dial("+15550001111", DialOutcome::unanswered("busy"))
+        .start("/start")
+        .await
+        .unwrap()
+        .finish()
+        .await;
+    let reqs = json_requests(&t);
+    assert_eq!((reqs[1]["eventType"].as_str(), reqs[1]["cause"].as_str()), (Some("transferComplete"), Some("busy")));
+    assert_eq!(says(&t), ["after"]);
+    let caller_ends = DialOutcome { ended_by_caller: true, ..DialOutcome::answered() };
+    let t = bandwidth(app).dial("+15550001111", caller_ends).start("/start").await.unwrap().finish().await;
+    assert_eq!(json_requests(&t).len(), 1, "no transferComplete once the caller is gone");
+    assert_eq!(cause(&t), ("completed", "caller"));
+}
+
+#[tokio::test]
+async fn bxml_empty_response_tags_and_unsupported_verbs() {
+    let t = bandwidth(bxml(&[("/start", "")])).start("/start").await.unwrap().finish().await;
+    assert_eq!(cause(&t), ("no-answer", "document-end"), "an empty <Response/> ends an unanswered call");
+    let app = bxml(&[
+        ("/start", r#"<Tag>first</Tag><Gather gatherUrl="/g"/>"#),
+        ("/g", r#"<Tag></Tag><Redirect redirectUrl="/r"/>"#),
+        ("/r", "<Hangup/>"),
+    ]);
+    let t = bandwidth(app).status_callback("/status").start("/start").await.unwrap().finish().await;
+    let reqs = json_requests(&t);
+    assert_eq!(reqs[1]["tag"], "first", "the tag sticks to later callbacks");
+    assert!(reqs[2].get("tag").is_none(), "an empty <Tag> clears it");
+    assert_eq!(reqs[3]["eventType"], "disconnect");
+    let app =
+        bxml(&[("/start", r#"<Bridge bridgeCompleteUrl="/b">c-other</Bridge><SpeakSentence>never</SpeakSentence>"#)]);
+    let t = bandwidth(app).start("/start").await.unwrap().finish().await;
+    assert_eq!(cause(&t), ("completed", "unsupported"), "{}", t.to_text());
+    assert!(says(&t).is_empty());
+}
+
+#[tokio::test]
+async fn a_basic_challenge_without_the_header_loses_the_callback() {
+    let app =
+        Router::new().route("/start", any(|| async { (StatusCode::UNAUTHORIZED, "who are you").into_response() }));
+    let t = bandwidth(app).basic_auth("bw", "s3cret").start("/start").await.unwrap().finish().await;
+    let statuses: Vec<u16> = t
+        .events
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::Response { status, .. } => Some(status),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(statuses, [401], "no WWW-Authenticate: no second attempt");
+    assert_eq!(cause(&t), ("failed", "callback-error"));
+}
+
+#[tokio::test]
+async fn get_requests_are_signed_over_their_query() {
+    let app = twiml(&[("/start", r#"<Redirect method="GET">/next?a=1</Redirect>"#), ("/next", "<Say>signed</Say>")])
+        .layer(callml::axum::TwilioSignatureLayer::new("token").base_url("http://app.test"));
+    let t = Simulator::new(app).auth_token("token").start("/start").await.unwrap().finish().await;
+    assert_eq!(says(&t), ["signed"], "{}", t.to_text());
+}

@@ -365,10 +365,18 @@ impl BxmlEngine {
                 self.end("completed", EndCause::Forwarded, Cause::Hangup);
             }
             other => {
-                self.clock.push(
-                    events,
-                    EventKind::Warning { message: format!("<{}> is not simulated; skipped", verb_name(&other)) },
-                );
+                // A verb the simulator does not run: skipped, unless the flow table says the call
+                // would leave the document there; then the run stops, since the verbs after it
+                // would not run on the provider either.
+                let name = verb_name(&other);
+                if let Exit::Always(_) = flow::bxml(&other) {
+                    let message = format!("<{name}> is not simulated; the call stops here");
+                    self.clock.push(events, EventKind::Warning { message });
+                    self.end("completed", EndCause::Unsupported, Cause::Hangup);
+                } else {
+                    self.clock
+                        .push(events, EventKind::Warning { message: format!("<{name}> is not simulated; skipped") });
+                }
             }
         }
         None
