@@ -861,3 +861,24 @@ async fn get_requests_are_signed_over_their_query() {
     let t = Simulator::new(app).auth_token("token").start("/start").await.unwrap().finish().await;
     assert_eq!(says(&t), ["signed"], "{}", t.to_text());
 }
+
+#[tokio::test]
+async fn star_ends_a_hang_up_on_star_bridge() {
+    let doc = r#"<Dial hangupOnStar="true" action="/d">+15550001111</Dial>"#;
+    let app = twiml(&[("/start", doc), ("/d", "<Say>back</Say>")]);
+    let talk = DialOutcome { talk_ms: 60_000, ..DialOutcome::answered() };
+    let mut call = Simulator::new(app.clone()).dial("+15550001111", talk.clone()).start("/start").await.unwrap();
+    assert!(call.is_listening(), "the bridge listens for *");
+    call.input(callml::sim::CallerInput::Press { digits: "1*".into(), after_ms: 7_000, gap_ms: 300 }).await;
+    let t = call.finish().await;
+    let reqs = requests(&t);
+    assert_eq!(
+        (param(&reqs[1].2, "DialCallStatus"), param(&reqs[1].2, "DialCallDuration")),
+        (Some("completed"), Some("8"))
+    );
+    assert_eq!(says(&t), ["back"]);
+    assert!(t.events.windows(2).all(|w| w[0].t <= w[1].t), "{}", t.to_text());
+    // Without a star the callee talks to the end.
+    let t = Simulator::new(app).dial("+15550001111", talk).start("/start").await.unwrap().finish().await;
+    assert_eq!(param(&requests(&t)[1].2, "DialCallDuration"), Some("60"));
+}

@@ -60,6 +60,25 @@ struct Listening {
 enum Listener {
     Gather(Box<Gather<'static>>),
     Record(Box<Record<'static>>),
+    /// A bridged Dial with `hangupOnStar`.
+    Dial(Box<Bridge>),
+}
+
+/// A dialled call that was placed: what is known when its ringing is over.
+#[derive(Debug)]
+struct Bridge {
+    dial: crate::twiml::Dial<'static>,
+    target: String,
+    /// The `DialCallStatus`.
+    status: String,
+    ring: u64,
+    /// When the talking started.
+    started: u64,
+    /// Talk time if nobody ends the bridge early.
+    talk: u64,
+    /// Whether the Dial leaves the document (it has an action).
+    leaves: bool,
+    caller_hung_up: bool,
 }
 
 /// The TwiML interpreter of one call.
@@ -386,33 +405,15 @@ impl TwimlEngine {
                     if answered { outcome.talk_ms.min(u64::from(dial.time_limit.unwrap_or(14_400)) * 1000) } else { 0 };
                 let status = if answered { "completed".to_owned() } else { outcome.outcome.clone() };
                 self.clock.now += ring;
-                self.clock.push(
-                    events,
-                    EventKind::DialOutcome {
-                        target: targets[0].clone(),
-                        outcome: status.clone(),
-                        ring_ms: ring,
-                        talk_ms: talk,
-                    },
-                );
-                self.clock.now += talk;
                 let caller_hung_up = answered && outcome.ended_by_caller;
-                if let (true, Some(action)) = (leaves, dial.action.as_deref()) {
-                    let request = DialAction {
-                        call: self.params(if caller_hung_up { "completed" } else { "in-progress" }),
-                        dial_call_status: Some(DialCallStatus::from(status.as_str())),
-                        dial_call_sid: Some(Cow::Owned(self.next_id("CA"))),
-                        dial_call_duration: answered.then_some(talk.div_ceil(1000) as u32),
-                        dial_bridged: Some(answered),
-                        ..DialAction::default()
-                    };
-                    self.fetch(action, dial.method.as_ref(), "dial", request.to_form());
-                    if caller_hung_up {
-                        self.ignore_reply(events, "the caller hung up during the Dial");
-                    }
-                } else if caller_hung_up {
-                    self.end("completed", EndCause::Caller);
+                let target = targets.swap_remove(0);
+                let started = self.clock.now;
+                let bridge = Bridge { dial, target, status, ring, started, talk, leaves, caller_hung_up };
+                if answered && bridge.dial.hangup_on_star == Some(true) && !caller_hung_up {
+                    // `*` ends the bridge: the call listens for it while the parties talk.
+                    return Some(self.listen(Listener::Dial(Box::new(bridge)), talk, true, false, false, events));
                 }
+                self.bridge_ended(bridge, None, events);
             }
             ResponseChild::Hangup(_) => {
                 self.answer(events);
@@ -448,6 +449,81 @@ impl TwimlEngine {
                 self.clock.push(events, EventKind::Warning { message });
             }
         }
+        None
+    }
+
+    /// The dialled call is over after `bridge.talk`: its outcome, then the action (or the next verb).
+    /// `ended_by` is the caller's input that ended the bridge early (recorded when it happened).
+    fn bridge_ended(&mut self, bridge: Bridge, ended_by: Option<String>, events: &mut Vec<Event>) {
+        let Bridge { dial, target, status, ring, started, talk, leaves, caller_hung_up } = bridge;
+        let answered = status == "completed";
+        self.clock.now = started;
+        self.clock
+            .push(events, EventKind::DialOutcome { target, outcome: status.clone(), ring_ms: ring, talk_ms: talk });
+        self.clock.now += talk;
+        if let Some(what) = ended_by {
+            self.clock.push(events, EventKind::Input { what });
+        }
+        if let (true, Some(action)) = (leaves, dial.action.as_deref()) {
+            let request = DialAction {
+                call: self.params(if caller_hung_up { "completed" } else { "in-progress" }),
+                dial_call_status: Some(DialCallStatus::from(status.as_str())),
+                dial_call_sid: Some(Cow::Owned(self.next_id("CA"))),
+                dial_call_duration: answered.then_some(talk.div_ceil(1000) as u32),
+                dial_bridged: Some(answered),
+                ..DialAction::default()
+            };
+            self.fetch(action, dial.method.as_ref(), "dial", request.to_form());
+            if caller_hung_up {
+                self.ignore_reply(events, "the caller hung up during the Dial");
+            }
+        } else if caller_hung_up {
+            self.end("completed", EndCause::Caller);
+        } else {
+            self.state = State::Run;
+        }
+    }
+
+    /// Input while a `hangupOnStar` bridge is up: `*` ends the bridge, a hang-up ends the call.
+    fn bridge_input(
+        &mut self,
+        mut bridge: Box<Bridge>,
+        since: u64,
+        until: u64,
+        input: CallerInput,
+        events: &mut Vec<Event>,
+    ) -> Option<CallerInput> {
+        let window = until - since;
+        let star_at = match &input {
+            CallerInput::Press { digits, after_ms, gap_ms } => {
+                digits.find('*').map(|i| after_ms + gap_ms * digits[..i].chars().count() as u64)
+            }
+            _ => None,
+        };
+        let ended_by = match input {
+            CallerInput::Press { .. } if star_at.is_some_and(|t| t <= window) => {
+                bridge.talk = since + star_at.unwrap_or(0) - bridge.started;
+                Some(input.describe())
+            }
+            CallerInput::HangUp { after_ms } if after_ms <= window => {
+                bridge.talk = since + after_ms - bridge.started;
+                bridge.caller_hung_up = true;
+                Some(input.describe())
+            }
+            CallerInput::Silence { duration_ms: Some(d) } if d < window => {
+                self.clock.now = since + d;
+                self.state = State::Listening(Listening { verb: Listener::Dial(bridge), since: self.clock.now, until });
+                return None;
+            }
+            CallerInput::Silence { .. } => None,
+            other => {
+                self.clock
+                    .push(events, EventKind::Lost { what: format!("{} (only * ends the bridge)", other.describe()) });
+                self.state = State::Listening(Listening { verb: Listener::Dial(bridge), since, until });
+                return None;
+            }
+        };
+        self.bridge_ended(*bridge, ended_by, events);
         None
     }
 
@@ -886,6 +962,9 @@ impl Engine for TwimlEngine {
             }
             State::Listening(Listening { verb: Listener::Record(r), since, until }) => {
                 self.record_input(r, since, until, input, events)
+            }
+            State::Listening(Listening { verb: Listener::Dial(b), since, until }) => {
+                self.bridge_input(b, since, until, input, events)
             }
             other => {
                 self.state = other;
