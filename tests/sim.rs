@@ -634,6 +634,9 @@ fn caller_input() -> impl Strategy<Value = callml::sim::CallerInput> {
             .prop_map(|(duration_ms, then_press)| CallerInput::Speak { duration_ms, then_press }),
         proptest::option::of(0u64..10_000).prop_map(|duration_ms| CallerInput::Silence { duration_ms }),
         (0u64..10_000).prop_map(|after_ms| CallerInput::HangUp { after_ms }),
+        ("[0-9*#]{1,3}", 0u64..8_000).prop_map(|(digits, after_ms)| {
+            CallerInput::DuringPrompt(Box::new(CallerInput::Press { digits, after_ms, gap_ms: 300 }))
+        }),
     ]
 }
 
@@ -881,4 +884,59 @@ async fn star_ends_a_hang_up_on_star_bridge() {
     // Without a star the callee talks to the end.
     let t = Simulator::new(app).dial("+15550001111", talk).start("/start").await.unwrap().finish().await;
     assert_eq!(param(&requests(&t)[1].2, "DialCallDuration"), Some("60"));
+}
+
+#[tokio::test]
+async fn barge_in_cuts_the_prompt_short() {
+    // Eight words at 160 a minute: a 3.3 s prompt.
+    let prompt = "<Say>one two three four five six seven eight</Say>";
+    let script = Script::from_toml(
+        "[call]\nurl = \"/start\"\n[script]\nsteps = ['press 5 during prompt after 1s', 'expect request POST /g Digits=5', 'expect next hangup']\n",
+    )
+    .unwrap();
+    for (attrs, barged) in [("", true), (r#" bargeIn="false""#, false)] {
+        let doc = format!(r#"<Gather numDigits="1" action="/g"{attrs}>{prompt}</Gather>"#);
+        let app = twiml(&[("/start", &*doc), ("/g", "<Hangup/>")]);
+        let report = Simulator::new(app).run(&script).await.unwrap();
+        let t = &report.transcript;
+        let say = t.events.iter().find_map(|e| match e.kind {
+            EventKind::Say { duration_ms, .. } => Some(duration_ms),
+            _ => None,
+        });
+        if barged {
+            assert!(report.passed(), "{}", report.to_text());
+            assert_eq!(say, Some(1000), "the prompt stops at the key");
+            assert!(t.events.iter().any(|e| e.kind == EventKind::Interrupted { after_ms: 1000 }));
+            let at = t
+                .events
+                .iter()
+                .find(|e| matches!(&e.kind, EventKind::Request { url, .. } if url.ends_with("/g")))
+                .unwrap()
+                .t;
+            assert_eq!(at, 1000);
+            assert!(t.events.windows(2).all(|w| w[0].t <= w[1].t), "{}", t.to_text());
+        } else {
+            assert_eq!(say, Some(3300), "bargeIn=\"false\": the prompt plays on");
+            assert!(t.events.iter().any(|e| matches!(&e.kind, EventKind::Lost { what } if what.contains("bargeIn"))));
+            assert!(!report.passed());
+        }
+    }
+    // BXML: a digit during the Gather's audio interrupts it too.
+    let app = bxml(&[
+        (
+            "/start",
+            r#"<Gather gatherUrl="/g" maxDigits="1"><SpeakSentence>one two three four five six seven eight</SpeakSentence></Gather>"#,
+        ),
+        ("/g", "<Hangup/>"),
+    ]);
+    let mut call = bandwidth(app).start("/start").await.unwrap();
+    call.input(callml::sim::CallerInput::DuringPrompt(Box::new(callml::sim::CallerInput::Press {
+        digits: "7".into(),
+        after_ms: 500,
+        gap_ms: 300,
+    })))
+    .await;
+    let t = call.finish().await;
+    assert_eq!(json_requests(&t)[1]["digits"], "7");
+    assert!(t.events.iter().any(|e| e.kind == EventKind::Interrupted { after_ms: 500 }));
 }

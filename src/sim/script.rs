@@ -198,6 +198,7 @@ struct Options {
     after: Option<u64>,
     gap: Option<u64>,
     confidence: Option<f64>,
+    during_prompt: bool,
 }
 
 /// Caller input whose delay is the script's reaction time unless the step says otherwise.
@@ -205,6 +206,8 @@ struct Options {
 struct Timed {
     input: CallerInput,
     after: Option<u64>,
+    /// `during prompt`: the delay counts from the start of the Gather's prompt.
+    during_prompt: bool,
 }
 
 impl Step {
@@ -227,7 +230,7 @@ impl Step {
         };
         // Options after the main words: `after D`, `now`, `gap=D`, `confidence=N`.
         let options = |from: usize| -> Result<Options, ScriptError> {
-            let (mut after, mut gap, mut confidence) = (None, None, None);
+            let (mut after, mut gap, mut confidence, mut during_prompt) = (None, None, None, false);
             let mut i = from;
             while let Some(tok) = toks.get(i) {
                 match tok {
@@ -236,6 +239,13 @@ impl Step {
                         i += 1;
                     }
                     Token::Word(w, _) if w == "now" => after = Some(0),
+                    Token::Word(w, at) if w == "during" => {
+                        match toks.get(i + 1) {
+                            Some(Token::Word(p, _)) if p == "prompt" => during_prompt = true,
+                            _ => return Err(ScriptError::at(*at, "expected `during prompt`")),
+                        }
+                        i += 1;
+                    }
                     Token::Field(n, _, v, at) if n == "gap" => {
                         gap = Some(
                             duration_ms(v).ok_or_else(|| ScriptError::at(*at, "expected a duration after `gap=`"))?,
@@ -253,17 +263,18 @@ impl Step {
                 }
                 i += 1;
             }
-            Ok(Options { after, gap, confidence })
+            Ok(Options { after, gap, confidence, during_prompt })
         };
         match (word(0), word(1)) {
             (Some("press"), Some(digits)) => {
                 if let Some(bad) = digits.chars().find(|c| !matches!(c, '0'..='9' | '*' | '#' | 'A'..='D' | 'w')) {
                     return Err(ScriptError::at(toks[1].at(), format!("`{bad}` is not a key (0-9, *, #, A-D)")));
                 }
-                let Options { after, gap, .. } = options(2)?;
+                let Options { after, gap, during_prompt, .. } = options(2)?;
                 Ok(Step::Input(Timed {
                     input: CallerInput::Press { digits: digits.to_owned(), after_ms: 0, gap_ms: gap.unwrap_or(300) },
                     after,
+                    during_prompt,
                 }))
             }
             (Some("press"), None) => {
@@ -271,7 +282,7 @@ impl Step {
             }
             (Some("say"), _) => match toks.get(1) {
                 Some(Token::Quoted(text, _)) => {
-                    let Options { after, confidence, .. } = options(2)?;
+                    let Options { after, confidence, during_prompt, .. } = options(2)?;
                     Ok(Step::Input(Timed {
                         input: CallerInput::Say {
                             text: text.clone(),
@@ -279,6 +290,7 @@ impl Step {
                             after_ms: 0,
                         },
                         after,
+                        during_prompt,
                     }))
                 }
                 other => Err(ScriptError::at(other.map_or(end, Token::at), "expected a quoted string after `say`")),
@@ -290,15 +302,24 @@ impl Step {
                     (None, _, _) => None,
                     _ => return Err(ScriptError::at(toks[2].at(), "expected `then press KEY`")),
                 };
-                Ok(Step::Input(Timed { input: CallerInput::Speak { duration_ms, then_press }, after: Some(0) }))
+                Ok(Step::Input(Timed {
+                    input: CallerInput::Speak { duration_ms, then_press },
+                    after: Some(0),
+                    during_prompt: false,
+                }))
             }
             (Some("silence" | "wait"), _) => Ok(Step::Input(Timed {
                 input: CallerInput::Silence { duration_ms: Some(duration(1)?) },
                 after: Some(0),
+                during_prompt: false,
             })),
             (Some("hang"), Some("up")) => {
-                let Options { after, .. } = options(2)?;
-                Ok(Step::Input(Timed { input: CallerInput::HangUp { after_ms: 0 }, after: after.or(Some(0)) }))
+                let Options { after, during_prompt, .. } = options(2)?;
+                Ok(Step::Input(Timed {
+                    input: CallerInput::HangUp { after_ms: 0 },
+                    after: after.or(Some(0)),
+                    during_prompt,
+                }))
             }
             (Some("dial"), Some(outcome)) => {
                 let known = ["answered", "busy", "no-answer", "failed", "canceled"];
@@ -742,14 +763,10 @@ impl<S: super::Application> super::Call<S> {
     async fn run_step(&mut self, step: &Step, text: &str) -> Option<Check> {
         match step {
             Step::Input(timed) => {
-                let mut input = timed.input.clone();
-                let after = timed.after.unwrap_or(self.reaction_ms);
-                if let CallerInput::Press { after_ms, .. }
-                | CallerInput::Say { after_ms, .. }
-                | CallerInput::HangUp { after_ms } = &mut input
-                {
-                    *after_ms = after;
-                }
+                // `during prompt` without `after`: at once, when the prompt starts.
+                let default = if timed.during_prompt { 0 } else { self.reaction_ms };
+                let input = timed.input.clone().with_after(timed.after.unwrap_or(default));
+                let input = if timed.during_prompt { CallerInput::DuringPrompt(Box::new(input)) } else { input };
                 self.input(input).await;
                 None
             }

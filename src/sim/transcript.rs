@@ -174,6 +174,12 @@ pub enum EventKind {
         /// What, in script words (`press 1`, `say "sales"`, `speak 5s`, `hang up`).
         what: String,
     },
+    /// The prompt before it was cut short by the caller's input (barge-in).
+    #[serde(rename_all = "camelCase")]
+    Interrupted {
+        /// How long it had played.
+        after_ms: u64,
+    },
     /// Caller input that nothing listened to.
     Lost {
         /// What was lost.
@@ -229,6 +235,7 @@ impl EventKind {
             EventKind::Listen { .. } => "listen".into(),
             EventKind::Input { .. } => "input".into(),
             EventKind::Lost { .. } => "lost".into(),
+            EventKind::Interrupted { .. } => "interrupted".into(),
             EventKind::DialOutcome { .. } => "outcome".into(),
             EventKind::Warning { .. } => "warning".into(),
             EventKind::Error { .. } => "error".into(),
@@ -315,6 +322,7 @@ fn line(kind: &EventKind) -> String {
         EventKind::Listen { input, until } => format!("   listening ({}, until {})", input.join(", "), seconds(*until)),
         EventKind::Input { what } => format!("   caller: {what}"),
         EventKind::Lost { what } => format!("   lost: {what}"),
+        EventKind::Interrupted { after_ms } => format!("   (interrupted after {})", seconds(*after_ms)),
         EventKind::DialOutcome { target, outcome, ring_ms, talk_ms } => {
             format!("   {target}: rang {}, {outcome}, talked {}", seconds(*ring_ms), seconds(*talk_ms))
         }

@@ -31,6 +31,8 @@ struct Listening {
     verb: Listener,
     since: u64,
     until: u64,
+    /// A Gather's audio: when it started, and where its events start in the transcript.
+    prompt: Option<(u64, usize)>,
 }
 
 #[derive(Debug)]
@@ -211,7 +213,7 @@ impl BxmlEngine {
         let until = since + window;
         let input = if record { vec!["record".to_owned(), "key".to_owned()] } else { vec!["dtmf".to_owned()] };
         self.clock.push(events, EventKind::Listen { input, until });
-        self.state = State::Listening(Listening { verb, since, until });
+        self.state = State::Listening(Listening { verb, since, until, prompt: None });
         Listen { dtmf: true, speech: false, record, since, until }
     }
 
@@ -258,6 +260,7 @@ impl BxmlEngine {
             Verb::Gather(g) => {
                 self.answer(events);
                 self.clock.push(events, verb_event("Gather", &g.to_json(), Vec::new()));
+                let prompt = (self.clock.now, events.len());
                 for _ in 0..g.repeat_count.unwrap_or(1).max(1) {
                     for prompt in g.children.clone() {
                         let verb = match prompt {
@@ -269,7 +272,11 @@ impl BxmlEngine {
                     }
                 }
                 let window = seconds(g.first_digit_timeout.map(|d| d.get()), 5.0);
-                return Some(self.listen(Listener::Gather(Box::new(g)), window, false, events));
+                let listen = self.listen(Listener::Gather(Box::new(g)), window, false, events);
+                if let State::Listening(l) = &mut self.state {
+                    l.prompt = Some(prompt);
+                }
+                return Some(listen);
             }
             Verb::Record(r) => {
                 self.answer(events);
@@ -424,7 +431,12 @@ impl BxmlEngine {
             }
             CallerInput::Silence { duration_ms: Some(d) } if d < window => {
                 self.clock.now = since + d;
-                self.state = State::Listening(Listening { verb: Listener::Gather(g), since: self.clock.now, until });
+                self.state = State::Listening(Listening {
+                    verb: Listener::Gather(g),
+                    since: self.clock.now,
+                    until,
+                    prompt: None,
+                });
                 return None;
             }
             CallerInput::Press { .. } | CallerInput::HangUp { .. } => {
@@ -440,7 +452,7 @@ impl BxmlEngine {
                     events,
                     EventKind::Lost { what: format!("{} (the Gather collects DTMF only)", other.describe()) },
                 );
-                self.state = State::Listening(Listening { verb: Listener::Gather(g), since, until });
+                self.state = State::Listening(Listening { verb: Listener::Gather(g), since, until, prompt: None });
                 return None;
             }
         };
@@ -479,6 +491,7 @@ impl BxmlEngine {
         let max = u64::from(r.max_duration.unwrap_or(60)) * 1000;
         let silence = seconds(r.silence_timeout.map(|d| d.get()), 0.0);
         let (talk, key) = match input {
+            CallerInput::DuringPrompt(inner) => return self.record_input(r, since, until, *inner, events),
             CallerInput::Speak { duration_ms, then_press } => (duration_ms, then_press),
             CallerInput::Say { ref text, after_ms, .. } => (after_ms + self.world.speech_ms(text), None),
             CallerInput::Press { ref digits, after_ms, .. } => (after_ms, digits.chars().next()),
@@ -494,7 +507,12 @@ impl BxmlEngine {
             }
             CallerInput::Silence { duration_ms: Some(d) } if d < until - since => {
                 self.clock.now = since + d;
-                self.state = State::Listening(Listening { verb: Listener::Record(r), since: self.clock.now, until });
+                self.state = State::Listening(Listening {
+                    verb: Listener::Record(r),
+                    since: self.clock.now,
+                    until,
+                    prompt: None,
+                });
                 return None;
             }
             CallerInput::Silence { .. } => (0, None),
@@ -643,11 +661,24 @@ impl Engine for BxmlEngine {
 
     fn input(&mut self, input: CallerInput, events: &mut Vec<Event>) -> Option<CallerInput> {
         match std::mem::replace(&mut self.state, State::Run) {
-            State::Listening(Listening { verb: Listener::Gather(g), since, until }) => {
+            State::Listening(Listening { verb: Listener::Gather(g), since, until, prompt }) => {
+                if let (CallerInput::DuringPrompt(inner), Some((start, index))) = (&input, prompt) {
+                    // A digit during the Gather's audio interrupts it.
+                    let t = start + inner.after_ms();
+                    if t < since {
+                        super::interrupt_prompts(events, index, t);
+                        self.clock.now = t;
+                        let inner = (**inner).clone().with_after(0);
+                        return self.gather_input(g, t, t + (until - since), inner, events);
+                    }
+                    let inner = (**inner).clone().with_after(t - since);
+                    return self.gather_input(g, since, until, inner, events);
+                }
+                let input = input.without_prompt();
                 self.gather_input(g, since, until, input, events)
             }
-            State::Listening(Listening { verb: Listener::Record(r), since, until }) => {
-                self.record_input(r, since, until, input, events)
+            State::Listening(Listening { verb: Listener::Record(r), since, until, .. }) => {
+                self.record_input(r, since, until, input.without_prompt(), events)
             }
             other => {
                 self.state = other;

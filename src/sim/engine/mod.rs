@@ -97,6 +97,9 @@ pub enum CallerInput {
         /// Delay.
         after_ms: u64,
     },
+    /// The input inside arrives while a Gather's prompt plays: its delay counts from the start of
+    /// the prompt, and it interrupts the prompt (unless `bargeIn="false"`).
+    DuringPrompt(Box<CallerInput>),
 }
 
 impl CallerInput {
@@ -112,6 +115,59 @@ impl CallerInput {
             CallerInput::Silence { duration_ms: Some(d) } => format!("silence {}", ms(*d)),
             CallerInput::Silence { duration_ms: None } => "silence".into(),
             CallerInput::HangUp { .. } => "hang up".into(),
+            CallerInput::DuringPrompt(inner) => format!("{} during prompt", inner.describe()),
+        }
+    }
+
+    /// The delay before the input, for inputs that have one.
+    pub(crate) fn after_ms(&self) -> u64 {
+        match self {
+            CallerInput::Press { after_ms, .. }
+            | CallerInput::Say { after_ms, .. }
+            | CallerInput::HangUp { after_ms } => *after_ms,
+            CallerInput::DuringPrompt(inner) => inner.after_ms(),
+            _ => 0,
+        }
+    }
+
+    /// The input itself, for listeners that play no prompt.
+    pub(crate) fn without_prompt(self) -> CallerInput {
+        match self {
+            CallerInput::DuringPrompt(inner) => inner.without_prompt(),
+            other => other,
+        }
+    }
+
+    /// The same input with another delay.
+    pub(crate) fn with_after(mut self, ms: u64) -> CallerInput {
+        match &mut self {
+            CallerInput::Press { after_ms, .. }
+            | CallerInput::Say { after_ms, .. }
+            | CallerInput::HangUp { after_ms } => *after_ms = ms,
+            CallerInput::DuringPrompt(inner) => return inner.clone().with_after(ms),
+            _ => {}
+        }
+        self
+    }
+}
+
+/// Cuts the prompts recorded from `events[from..]` at `cut`: the prompt playing then is shortened
+/// and marked interrupted, everything that would have come later is dropped (nothing outside the
+/// transcript happened while prompts played).
+pub(crate) fn interrupt_prompts(events: &mut Vec<Event>, from: usize, cut: u64) {
+    let keep = events[from..].iter().position(|e| e.t >= cut).map_or(events.len(), |i| from + i);
+    events.truncate(keep);
+    if let Some(last) = events[from..].last_mut() {
+        let start = last.t;
+        if let EventKind::Say { duration_ms, .. }
+        | EventKind::Play { duration_ms, .. }
+        | EventKind::Pause { duration_ms } = &mut last.kind
+        {
+            if start + *duration_ms > cut {
+                *duration_ms = cut - start;
+                let path = last.path.clone();
+                events.push(Event { t: cut, path, kind: EventKind::Interrupted { after_ms: cut - start } });
+            }
         }
     }
 }

@@ -4,7 +4,9 @@
 use std::borrow::Cow;
 use std::collections::VecDeque;
 
-use super::{CallerInput, Clock, DialOutcome, Engine, Listen, Next, Reply, Request, World, id, resolve};
+use super::{
+    CallerInput, Clock, DialOutcome, Engine, Listen, Next, Reply, Request, World, id, interrupt_prompts, resolve,
+};
 use crate::event::{
     CallDirection, CallParams, CallStatus, DialAction, DialCallStatus, FallbackRequest, GatherAction, IncomingRequest,
     PostStatus, RecordAction, RecordingStatus, RecordingStatusCallback, StatusCallback, TranscriptionCallback,
@@ -54,6 +56,8 @@ struct Listening {
     verb: Listener,
     since: u64,
     until: u64,
+    /// A Gather's prompts: when they started, and where their events start in the transcript.
+    prompt: Option<(u64, usize)>,
 }
 
 #[derive(Debug)]
@@ -344,6 +348,7 @@ impl TwimlEngine {
             ResponseChild::Gather(gather) => {
                 self.answer(events);
                 self.clock.push(events, verb_event("Gather", &gather.to_json(), Vec::new()));
+                let prompt = (self.clock.now, events.len());
                 for prompt in &gather.children {
                     let child = match prompt {
                         GatherChild::Say(s) => ResponseChild::Say(s.clone()),
@@ -360,7 +365,11 @@ impl TwimlEngine {
                 let dtmf = inputs.contains(&GatherInput::Dtmf);
                 let speech = inputs.contains(&GatherInput::Speech);
                 let window = u64::from(gather.timeout.unwrap_or(5)) * 1000;
-                return Some(self.listen(Listener::Gather(Box::new(gather)), window, dtmf, speech, false, events));
+                let listen = self.listen(Listener::Gather(Box::new(gather)), window, dtmf, speech, false, events);
+                if let State::Listening(l) = &mut self.state {
+                    l.prompt = Some(prompt);
+                }
+                return Some(listen);
             }
             ResponseChild::Record(record) => {
                 self.answer(events);
@@ -512,14 +521,19 @@ impl TwimlEngine {
             }
             CallerInput::Silence { duration_ms: Some(d) } if d < window => {
                 self.clock.now = since + d;
-                self.state = State::Listening(Listening { verb: Listener::Dial(bridge), since: self.clock.now, until });
+                self.state = State::Listening(Listening {
+                    verb: Listener::Dial(bridge),
+                    since: self.clock.now,
+                    until,
+                    prompt: None,
+                });
                 return None;
             }
             CallerInput::Silence { .. } => None,
             other => {
                 self.clock
                     .push(events, EventKind::Lost { what: format!("{} (only * ends the bridge)", other.describe()) });
-                self.state = State::Listening(Listening { verb: Listener::Dial(bridge), since, until });
+                self.state = State::Listening(Listening { verb: Listener::Dial(bridge), since, until, prompt: None });
                 return None;
             }
         };
@@ -577,7 +591,7 @@ impl TwimlEngine {
             input.insert(0, "record".into());
         }
         self.clock.push(events, EventKind::Listen { input, until });
-        self.state = State::Listening(Listening { verb, since, until });
+        self.state = State::Listening(Listening { verb, since, until, prompt: None });
         Listen { dtmf, speech, record, since, until }
     }
 
@@ -602,9 +616,13 @@ impl TwimlEngine {
         gather: Box<Gather<'static>>,
         since: u64,
         until: u64,
+        prompt: Option<(u64, usize)>,
         input: CallerInput,
         events: &mut Vec<Event>,
     ) -> Option<CallerInput> {
+        if let CallerInput::DuringPrompt(inner) = input {
+            return self.gather_during_prompt(gather, since, until, prompt, *inner, events);
+        }
         let window = until - since;
         let (dtmf, speech) = {
             let inputs = gather.input.as_ref().map(|l| l.items().to_vec()).unwrap_or_else(|| vec![GatherInput::Dtmf]);
@@ -612,7 +630,7 @@ impl TwimlEngine {
         };
         let relisten = |engine: &mut Self, gather: Box<Gather<'static>>| {
             engine.state =
-                State::Listening(Listening { verb: Listener::Gather(gather), since: engine.clock.now, until });
+                State::Listening(Listening { verb: Listener::Gather(gather), since: engine.clock.now, until, prompt });
         };
         match input {
             CallerInput::Press { ref digits, after_ms, gap_ms } if dtmf => {
@@ -719,6 +737,33 @@ impl TwimlEngine {
         }
     }
 
+    /// Input that arrives while the Gather's prompts play: it cuts them short (barge-in), unless
+    /// `bargeIn="false"`, when it is lost; after the prompts it is ordinary input.
+    fn gather_during_prompt(
+        &mut self,
+        gather: Box<Gather<'static>>,
+        since: u64,
+        until: u64,
+        prompt: Option<(u64, usize)>,
+        input: CallerInput,
+        events: &mut Vec<Event>,
+    ) -> Option<CallerInput> {
+        let Some((start, index)) = prompt else { return self.gather_input(gather, since, until, None, input, events) };
+        let t = start + input.after_ms();
+        if t >= since {
+            return self.gather_input(gather, since, until, prompt, input.with_after(t - since), events);
+        }
+        if gather.barge_in == Some(false) {
+            let what = format!("{} (bargeIn=\"false\": the prompt plays on)", input.describe());
+            self.clock.push(events, EventKind::Lost { what });
+            self.state = State::Listening(Listening { verb: Listener::Gather(gather), since, until, prompt });
+            return None;
+        }
+        interrupt_prompts(events, index, t);
+        self.clock.now = t;
+        self.gather_input(gather, t, t + (until - since), None, input.with_after(0), events)
+    }
+
     fn record_input(
         &mut self,
         record: Box<Record<'static>>,
@@ -730,14 +775,19 @@ impl TwimlEngine {
         let silence_ms = until - since;
         let max_ms = u64::from(record.max_length.unwrap_or(3600)) * 1000;
         let (talk, key, hung_up) = match input {
+            CallerInput::DuringPrompt(inner) => return self.record_input(record, since, until, *inner, events),
             CallerInput::Speak { duration_ms, then_press } => (duration_ms, then_press, false),
             CallerInput::Say { ref text, after_ms, .. } => (after_ms + self.world.speech_ms(text), None, false),
             CallerInput::Press { ref digits, after_ms, .. } => (after_ms, digits.chars().next(), false),
             CallerInput::HangUp { after_ms } => (after_ms, None, true),
             CallerInput::Silence { duration_ms: Some(d) } if d < silence_ms => {
                 self.clock.now = since + d;
-                self.state =
-                    State::Listening(Listening { verb: Listener::Record(record), since: self.clock.now, until });
+                self.state = State::Listening(Listening {
+                    verb: Listener::Record(record),
+                    since: self.clock.now,
+                    until,
+                    prompt: None,
+                });
                 return None;
             }
             CallerInput::Silence { .. } => (0, None, false),
@@ -957,14 +1007,14 @@ impl Engine for TwimlEngine {
 
     fn input(&mut self, input: CallerInput, events: &mut Vec<Event>) -> Option<CallerInput> {
         match std::mem::replace(&mut self.state, State::Run) {
-            State::Listening(Listening { verb: Listener::Gather(g), since, until }) => {
-                self.gather_input(g, since, until, input, events)
+            State::Listening(Listening { verb: Listener::Gather(g), since, until, prompt }) => {
+                self.gather_input(g, since, until, prompt, input, events)
             }
-            State::Listening(Listening { verb: Listener::Record(r), since, until }) => {
-                self.record_input(r, since, until, input, events)
+            State::Listening(Listening { verb: Listener::Record(r), since, until, .. }) => {
+                self.record_input(r, since, until, input.without_prompt(), events)
             }
-            State::Listening(Listening { verb: Listener::Dial(b), since, until }) => {
-                self.bridge_input(b, since, until, input, events)
+            State::Listening(Listening { verb: Listener::Dial(b), since, until, .. }) => {
+                self.bridge_input(b, since, until, input.without_prompt(), events)
             }
             other => {
                 self.state = other;
