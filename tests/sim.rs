@@ -64,6 +64,11 @@ fn param<'a>(form: &'a [(String, String)], key: &str) -> Option<&'a str> {
     form.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
 
+/// Whether the transcript has a warning containing `text`.
+fn warned(t: &Transcript, text: &str) -> bool {
+    t.events.iter().any(|e| matches!(&e.kind, EventKind::Warning { message } if message.contains(text)))
+}
+
 fn says(t: &Transcript) -> Vec<String> {
     t.events
         .iter()
@@ -148,11 +153,7 @@ async fn gather_and_record_without_action_request_the_current_document() {
     let reqs = requests(&t);
     assert_eq!((reqs[1].1.as_str(), param(&reqs[1].2, "RecordingDuration")), ("/start", Some("4")));
     assert_eq!(cause(&t), ("completed", "limit"));
-    assert!(
-        t.events
-            .iter()
-            .any(|e| matches!(&e.kind, EventKind::Warning { message } if message.contains("/start → /start")))
-    );
+    assert!(warned(&t, "/start → /start"));
 }
 
 #[tokio::test]
@@ -273,11 +274,7 @@ async fn speech_input_and_the_finish_key_alone() {
     call.press("#").await.unwrap();
     let t = call.finish().await;
     assert_eq!(requests(&t).len(), 1, "the finish key alone is no input by default");
-    assert!(
-        t.events
-            .iter()
-            .any(|e| matches!(&e.kind, EventKind::Warning { message } if message.contains("finish_key_alone")))
-    );
+    assert!(warned(&t, "finish_key_alone"));
     let mut call = Simulator::new(app).finish_key_alone_submits(true).start("/start").await.unwrap();
     call.press("#").await.unwrap();
     let reqs = requests(&call.finish().await);
@@ -462,11 +459,7 @@ async fn every_branch_of_the_twiml_example() {
     let t = call.finish().await;
     assert_eq!(requests(&t).last().unwrap().1, "/twiml/menu");
     assert_eq!(cause(&t), ("completed", "caller"));
-    assert!(
-        t.events
-            .iter()
-            .any(|e| matches!(&e.kind, EventKind::Warning { message } if message.contains("no request is made")))
-    );
+    assert!(warned(&t, "no request is made"));
     // 7 again and again: the Redirect loop trips the document budget, which names the cycle.
     let mut call = Simulator::new(app).budget(6, 3_600_000).start("/twiml/incoming").await.unwrap();
     while call.is_listening() {
@@ -474,7 +467,7 @@ async fn every_branch_of_the_twiml_example() {
     }
     let t = call.finish().await;
     assert_eq!(cause(&t), ("completed", "limit"));
-    assert!(t.events.iter().any(|e| matches!(&e.kind, EventKind::Warning { message } if message.contains("/twiml/incoming → /twiml/menu → /twiml/incoming"))), "{}", t.to_text());
+    assert!(warned(&t, "/twiml/incoming → /twiml/menu → /twiml/incoming"), "{}", t.to_text());
 }
 
 #[tokio::test]
@@ -770,11 +763,7 @@ async fn bxml_gather_posts_even_on_timeout_and_drops_digits_without_a_url() {
     call.press("5").await.unwrap();
     let t = call.finish().await;
     assert_eq!((json_requests(&t).len(), says(&t)), (1, vec!["next".to_owned()]));
-    assert!(
-        t.events
-            .iter()
-            .any(|e| matches!(&e.kind, EventKind::Warning { message } if message.contains("digits are dropped")))
-    );
+    assert!(warned(&t, "digits are dropped"));
 }
 
 #[tokio::test]
