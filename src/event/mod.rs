@@ -27,6 +27,7 @@ pub(crate) mod define;
 pub(crate) mod field;
 mod form;
 mod scan;
+mod twiml_kind;
 mod twiml_requests;
 mod values;
 mod view;
@@ -44,10 +45,11 @@ pub use bandwidth_v2::{
     RecordingInfo, Redirect, StirShaken, TransferAnswer, TransferComplete, TransferDisconnect, TransferInfo,
 };
 pub use field::{IntoOwned, StringOrNumber};
+pub use twiml_kind::TwimlEventKind;
 pub use twiml_requests::{
     AmdStatusCallback, CallParams, DialAction, EnqueueAction, FallbackRequest, GatherAction, GatherPartialResult,
     IncomingRequest, PayAction, RecordAction, RecordingStatusCallback, StatusCallback, StreamStatusCallback,
-    TranscriptionCallback, TwimlEvent, TwimlEventKind, TwimlRequest,
+    TranscriptionCallback, TwimlEvent, TwimlRequest,
 };
 pub use values::*;
 pub use view::{CallView, Provider};
@@ -260,10 +262,10 @@ pub fn parse_as<'a>(format: Format, content_type: Option<&str>, body: &'a [u8]) 
     } else {
         let form = text.trim();
         let pairs = form::split(form);
-        match twiml_requests::form_kind(&pairs) {
-            twiml_requests::FormKind::Twiml(kind) => TwimlEvent::read(kind, pairs).map(Event::Twiml),
-            twiml_requests::FormKind::BandwidthV1 => BandwidthV1Event::from_query(form).map(Event::BandwidthV1),
-            twiml_requests::FormKind::NotACallEvent => {
+        match twiml_kind::form_kind(&pairs) {
+            twiml_kind::FormKind::Twiml(kind) => TwimlEvent::read(kind, pairs).map(Event::Twiml),
+            twiml_kind::FormKind::BandwidthV1 => BandwidthV1Event::from_query(form).map(Event::BandwidthV1),
+            twiml_kind::FormKind::NotACallEvent => {
                 Err(EventError::NotACallEvent("a form without `CallSid` or `eventType`".into()))
             }
         }
