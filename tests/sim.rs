@@ -92,6 +92,8 @@ async fn gather_timeout_falls_through_and_action_on_empty_result_posts() {
         start(twiml(&[("/start", r#"<Gather numDigits="1" action="/g"><Say>Menu</Say></Gather><Say>Bye</Say>"#)]))
             .await;
     assert!(call.is_listening());
+    let listen = call.listening().unwrap();
+    assert_eq!((listen.dtmf, listen.speech, listen.until - listen.since), (true, false, 5_000));
     let t = call.finish().await;
     assert_eq!(says(&t), ["Menu", "Bye"]);
     assert_eq!(requests(&t).len(), 1, "no request without input");

@@ -39,7 +39,7 @@ use bytes::Bytes;
 use http_body_util::Full;
 use tower::Service;
 
-pub use engine::CallerInput;
+pub use engine::{CallerInput, Listen};
 pub use expect::{Check, ExpectError, Expectation, expect};
 pub use script::{Report, Script, ScriptError};
 
@@ -338,6 +338,7 @@ impl<S: Application> Simulator<S> {
                 events: Vec::new(),
             },
             state: CallState::Running,
+            listening: None,
             reaction_ms: self.reaction_ms,
             cursor: 0,
             pending: Vec::new(),
@@ -360,6 +361,7 @@ pub struct Call<S> {
     engine: Box<dyn Engine + Send>,
     transcript: Transcript,
     state: CallState,
+    listening: Option<Listen>,
     reaction_ms: u64,
     pub(crate) cursor: usize,
     /// Negative expectations waiting for the next positive match.
@@ -394,8 +396,9 @@ impl<S: Application> Call<S> {
                         self.transcript.events.push(Event { t: self.engine.now(), path: None, kind });
                     }
                 }
-                Next::Listen(_) => {
+                Next::Listen(listen) => {
                     self.state = CallState::Listening;
+                    self.listening = Some(listen);
                     return;
                 }
                 Next::Ended(_) => {
@@ -418,6 +421,7 @@ impl<S: Application> Call<S> {
                 return;
             }
             self.state = CallState::Running;
+            self.listening = None;
             input = self.engine.input(next, &mut self.transcript.events);
             self.run().await;
         }
@@ -454,6 +458,11 @@ impl<S: Application> Call<S> {
     /// Whether the call waits for the caller.
     pub fn is_listening(&self) -> bool {
         self.state == CallState::Listening
+    }
+
+    /// What the call waits for, while it waits: lets a test branch on the prompt.
+    pub fn listening(&self) -> Option<&Listen> {
+        self.listening.as_ref()
     }
 
     /// Whether the call is over.

@@ -49,14 +49,24 @@ pub(crate) enum Next {
     Ended(Outcome),
 }
 
-/// What the call listens for.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Listen {
-    pub(crate) dtmf: bool,
-    pub(crate) speech: bool,
-    pub(crate) record: bool,
-    pub(crate) since: u64,
-    pub(crate) until: u64,
+/// What a waiting call listens for ([`Call::listening`](crate::sim::Call::listening)).
+///
+/// ```
+/// let l = callml::sim::Listen { dtmf: true, speech: false, record: false, since: 5_800, until: 10_800 };
+/// assert_eq!(l.until - l.since, 5_000);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listen {
+    /// Keys (a Gather with `dtmf`, the key that ends a Record, `*` of a `hangupOnStar` Dial).
+    pub dtmf: bool,
+    /// Speech (a Gather with `input="speech"`).
+    pub speech: bool,
+    /// A recording.
+    pub record: bool,
+    /// When it started listening (virtual milliseconds).
+    pub since: u64,
+    /// When it gives up without input.
+    pub until: u64,
 }
 
 /// What the caller does, relative to the moment the call started listening.
