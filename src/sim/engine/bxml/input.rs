@@ -1,8 +1,14 @@
 //! The caller's input while a BXML verb listens: Gather (digits) and Record.
 
 use super::*;
+use crate::sim::engine::interrupt_prompts;
 
 impl BxmlEngine {
+    /// The verb listens on from now until `until` (after silence shorter than its window).
+    fn keep_listening(&mut self, verb: Listener, until: u64) {
+        self.state = State::Listening(Listening { verb, since: self.clock.now, until, prompt: None });
+    }
+
     pub(super) fn listen(&mut self, verb: Listener, window: u64, record: bool, events: &mut Vec<Event>) -> Listen {
         let since = self.clock.now;
         let until = since + window;
@@ -17,9 +23,13 @@ impl BxmlEngine {
         g: Box<crate::bxml::Gather<'static>>,
         since: u64,
         until: u64,
+        prompt: Option<(u64, usize)>,
         input: CallerInput,
         events: &mut Vec<Event>,
     ) -> Option<CallerInput> {
+        if let CallerInput::DuringPrompt(inner) = input {
+            return self.gather_during_prompt(g, since, until, prompt, *inner, events);
+        }
         let window = until - since;
         let (digits, terminating, returned) = match input {
             CallerInput::Press { ref digits, after_ms, gap_ms } if after_ms <= window => {
@@ -54,12 +64,7 @@ impl BxmlEngine {
             }
             CallerInput::Silence { duration_ms: Some(d) } if d < window => {
                 self.clock.now = since + d;
-                self.state = State::Listening(Listening {
-                    verb: Listener::Gather(g),
-                    since: self.clock.now,
-                    until,
-                    prompt: None,
-                });
+                self.keep_listening(Listener::Gather(g), until);
                 return None;
             }
             CallerInput::Press { .. } | CallerInput::HangUp { .. } => {
@@ -103,6 +108,27 @@ impl BxmlEngine {
         returned
     }
 
+    /// A digit that arrives while the Gather's audio plays interrupts it; after the audio it is
+    /// ordinary input.
+    pub(super) fn gather_during_prompt(
+        &mut self,
+        g: Box<crate::bxml::Gather<'static>>,
+        since: u64,
+        until: u64,
+        prompt: Option<(u64, usize)>,
+        input: CallerInput,
+        events: &mut Vec<Event>,
+    ) -> Option<CallerInput> {
+        let Some((start, index)) = prompt else { return self.gather_input(g, since, until, None, input, events) };
+        let t = start + input.after_ms();
+        if t >= since {
+            return self.gather_input(g, since, until, None, input.with_after(t - since), events);
+        }
+        interrupt_prompts(events, index, t);
+        self.clock.now = t;
+        self.gather_input(g, t, t + (until - since), None, input.with_after(0), events)
+    }
+
     pub(super) fn record_input(
         &mut self,
         r: Box<crate::bxml::Record<'static>>,
@@ -130,12 +156,7 @@ impl BxmlEngine {
             }
             CallerInput::Silence { duration_ms: Some(d) } if d < until - since => {
                 self.clock.now = since + d;
-                self.state = State::Listening(Listening {
-                    verb: Listener::Record(r),
-                    since: self.clock.now,
-                    until,
-                    prompt: None,
-                });
+                self.keep_listening(Listener::Record(r), until);
                 return None;
             }
             CallerInput::Silence { .. } => (0, None),

@@ -488,20 +488,7 @@ impl Engine for BxmlEngine {
     fn input(&mut self, input: CallerInput, events: &mut Vec<Event>) -> Option<CallerInput> {
         match std::mem::replace(&mut self.state, State::Run) {
             State::Listening(Listening { verb: Listener::Gather(g), since, until, prompt }) => {
-                if let (CallerInput::DuringPrompt(inner), Some((start, index))) = (&input, prompt) {
-                    // A digit during the Gather's audio interrupts it.
-                    let t = start + inner.after_ms();
-                    if t < since {
-                        super::interrupt_prompts(events, index, t);
-                        self.clock.now = t;
-                        let inner = (**inner).clone().with_after(0);
-                        return self.gather_input(g, t, t + (until - since), inner, events);
-                    }
-                    let inner = (**inner).clone().with_after(t - since);
-                    return self.gather_input(g, since, until, inner, events);
-                }
-                let input = input.without_prompt();
-                self.gather_input(g, since, until, input, events)
+                self.gather_input(g, since, until, prompt, input, events)
             }
             State::Listening(Listening { verb: Listener::Record(r), since, until, .. }) => {
                 self.record_input(r, since, until, input.without_prompt(), events)

@@ -4,6 +4,11 @@
 use super::*;
 
 impl TwimlEngine {
+    /// The verb listens on from now until `until` (after silence shorter than its window).
+    fn keep_listening(&mut self, verb: Listener, until: u64) {
+        self.state = State::Listening(Listening { verb, since: self.clock.now, until, prompt: None });
+    }
+
     pub(super) fn listen(
         &mut self,
         verb: Listener,
@@ -217,12 +222,7 @@ impl TwimlEngine {
             CallerInput::HangUp { after_ms } => (after_ms, None, true),
             CallerInput::Silence { duration_ms: Some(d) } if d < silence_ms => {
                 self.clock.now = since + d;
-                self.state = State::Listening(Listening {
-                    verb: Listener::Record(record),
-                    since: self.clock.now,
-                    until,
-                    prompt: None,
-                });
+                self.keep_listening(Listener::Record(record), until);
                 return None;
             }
             CallerInput::Silence { .. } => (0, None, false),
@@ -326,12 +326,7 @@ impl TwimlEngine {
             }
             CallerInput::Silence { duration_ms: Some(d) } if d < window => {
                 self.clock.now = since + d;
-                self.state = State::Listening(Listening {
-                    verb: Listener::Dial(bridge),
-                    since: self.clock.now,
-                    until,
-                    prompt: None,
-                });
+                self.keep_listening(Listener::Dial(bridge), until);
                 return None;
             }
             CallerInput::Silence { .. } => None,
