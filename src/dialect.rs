@@ -1,6 +1,6 @@
 //! Telling the two dialects apart, for tools that take either (the CLI, linters).
 
-use crate::xml::Node;
+use crate::xml::{Custom, CustomNode};
 
 /// A call-control dialect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -25,7 +25,7 @@ impl Dialect {
     /// let root = callml::xml::read_document("<Response><Say>Hi</Say></Response>", Default::default()).unwrap();
     /// assert_eq!(Dialect::detect(&root), Dialect::Twiml);
     /// ```
-    pub fn detect(root: &crate::xml::Element<'_>) -> Dialect {
+    pub fn detect(root: &Custom<'_>) -> Dialect {
         if root.name == "Bxml" {
             return Dialect::Bxml;
         }
@@ -33,12 +33,12 @@ impl Dialect {
         let mut stack = vec![root];
         while let Some(e) = stack.pop() {
             score += Self::name_score(&e.name);
-            for (a, _) in &e.attributes {
-                score += Self::attribute_score(a);
+            for a in &e.attributes {
+                score += Self::attribute_score(&a.name);
             }
             stack.extend(e.children.iter().filter_map(|n| match n {
-                Node::Element(c) => Some(c),
-                Node::Text(_) => None,
+                CustomNode::Element(c) => Some(c),
+                CustomNode::Text(_) => None,
             }));
         }
         if score > 0 { Dialect::Bxml } else { Dialect::Twiml }
@@ -72,8 +72,8 @@ impl Dialect {
     }
 
     fn name_score(name: &str) -> i64 {
-        let bxml = crate::bxml::document::VOCABULARY.knows(name);
-        let twiml = crate::twiml::document::VOCABULARY.knows(name);
+        let bxml = crate::bxml::VOCABULARY.knows(name);
+        let twiml = crate::twiml::VOCABULARY.knows(name);
         match (bxml, twiml) {
             (true, false) => 10,
             (false, true) => -10,

@@ -127,11 +127,6 @@ pub use callml_macros::bxml;
 /// ```
 pub use callml_macros::twiml;
 
-#[doc(hidden)]
-pub use bxml::__names as __bxml_names;
-#[doc(hidden)]
-pub use twiml::__names as __twiml_names;
-
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -15,21 +15,23 @@ use syn::{Expr, Ident, Lit, LitStr, Pat, Token, braced, parenthesized};
 /// Builds a `callml::twiml::Response`; see `callml::twiml!`.
 #[proc_macro]
 pub fn twiml(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
-    expand(input, "__twiml_names")
+    expand(input, "twiml")
 }
 
 /// Builds a `callml::bxml::Response`; see `callml::bxml!`.
 #[proc_macro]
 pub fn bxml(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
-    expand(input, "__bxml_names")
+    expand(input, "bxml")
 }
 
-fn expand(input: proc_macro::TokenStream, names: &str) -> proc_macro::TokenStream {
+/// `dialect` names the module whose `prelude` the element names resolve in.
+fn expand(input: proc_macro::TokenStream, dialect: &str) -> proc_macro::TokenStream {
     let items = match syn::parse::<Items>(input) {
         Ok(items) => items,
         Err(e) => return e.to_compile_error().into(),
     };
-    let names = Ident::new(names, Span::call_site());
+    let dialect = Ident::new(dialect, Span::call_site());
+    let names = quote!(#dialect::prelude);
     let root = Ident::new("Response", Span::call_site());
     element(&names, &root, &[], Some(&items)).into()
 }
@@ -167,7 +169,7 @@ fn target() -> Ident {
     Ident::new("__callml_element", Span::mixed_site())
 }
 
-fn element(names: &Ident, name: &Ident, attrs: &[Attr], body: Option<&Items>) -> TokenStream {
+fn element(names: &TokenStream, name: &Ident, attrs: &[Attr], body: Option<&Items>) -> TokenStream {
     let t = target();
     let ty = quote_spanned!(name.span()=> callml::#names::#name);
     let sets = attrs.iter().map(|a| match &a.key {
@@ -205,7 +207,7 @@ fn append(span: Span, child: TokenStream) -> TokenStream {
     })
 }
 
-fn items(names: &Ident, items: &Items) -> TokenStream {
+fn items(names: &TokenStream, items: &Items) -> TokenStream {
     let t = target();
     items
         .0

@@ -12,7 +12,7 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::Hangup::new().to_string(), "<Hangup/>");
     /// ```
-    pub struct Hangup<'a> = "Hangup" in "callml::bxml" {}
+    pub struct Hangup<'a> = "Hangup" {}
     content: empty;
 }
 
@@ -22,9 +22,9 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::Pause::new().duration(2).to_string(), r#"<Pause duration="2"/>"#);
     /// ```
-    pub struct Pause<'a> = "Pause" in "callml::bxml" {
+    pub struct Pause<'a> = "Pause" {
         /// Seconds of silence.
-        duration: Decimal = "duration",
+        duration: Decimal = "duration" [min = 0.1, max = 86400],
     }
     content: empty;
 }
@@ -35,11 +35,11 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::Ring::new().duration(5.1).to_string(), r#"<Ring duration="5.1"/>"#);
     /// ```
-    pub struct Ring<'a> = "Ring" in "callml::bxml" {
+    pub struct Ring<'a> = "Ring" {
         /// Whether to answer the call first (newer SDKs; default true).
         answer_call: bool = "answerCall",
         /// Seconds of ringing.
-        duration: Decimal = "duration",
+        duration: Decimal = "duration" [min = 0.1, max = 86400],
     }
     content: empty;
 }
@@ -50,7 +50,7 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::Redirect::new().redirect_url("/next").tag("").to_string(), r#"<Redirect redirectUrl="/next" tag=""/>"#);
     /// ```
-    pub struct Redirect<'a> = "Redirect" in "callml::bxml" {
+    pub struct Redirect<'a> = "Redirect" {
         /// Basic-auth password for the fallback URL.
         fallback_password: Cow<'a, str> = "fallbackPassword",
         /// Basic-auth user name for the fallback URL.
@@ -64,9 +64,9 @@ define_element! {
         /// Method for `redirectUrl`.
         redirect_method: Method = "redirectMethod",
         /// URL of the next BXML (required).
-        redirect_url: Cow<'a, str> = "redirectUrl",
+        redirect_url: Cow<'a, str> = "redirectUrl" [required],
         /// Tag sent with later callbacks (`""` clears it).
-        tag: Cow<'a, str> = "tag",
+        tag: Cow<'a, str> = "tag" [max_chars = 256],
         /// Basic-auth user name.
         username: Cow<'a, str> = "username",
     }
@@ -79,7 +79,7 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::Tag::new("vip").to_string(), "<Tag>vip</Tag>");
     /// ```
-    pub struct Tag<'a> = "Tag" in "callml::bxml" {}
+    pub struct Tag<'a> = "Tag" {}
     content: text;
 }
 
@@ -89,7 +89,7 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::Bridge::new("c-123").to_string(), "<Bridge>c-123</Bridge>");
     /// ```
-    pub struct Bridge<'a> = "Bridge" in "callml::bxml" {
+    pub struct Bridge<'a> = "Bridge" {
         /// Method for `bridgeCompleteFallbackUrl`.
         bridge_complete_fallback_method: Method = "bridgeCompleteFallbackMethod",
         /// Fallback for `bridgeCompleteUrl`.
@@ -113,7 +113,7 @@ define_element! {
         /// Basic-auth password.
         password: Cow<'a, str> = "password",
         /// Tag sent with later callbacks.
-        tag: Cow<'a, str> = "tag",
+        tag: Cow<'a, str> = "tag" [max_chars = 256],
         /// Basic-auth user name.
         username: Cow<'a, str> = "username",
     }
@@ -126,11 +126,11 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::Conference::new("room-1").mute(true).to_string(), r#"<Conference mute="true">room-1</Conference>"#);
     /// ```
-    pub struct Conference<'a> = "Conference" in "callml::bxml" {
+    pub struct Conference<'a> = "Conference" {
         /// Comma-separated call ids this member coaches.
         call_ids_to_coach: Cow<'a, str> = "callIdsToCoach",
         /// Seconds to wait for conference callbacks (1-25).
-        callback_timeout: Decimal = "callbackTimeout",
+        callback_timeout: Decimal = "callbackTimeout" [min = 1, max = 25],
         /// Method for `conferenceEventFallbackUrl`.
         conference_event_fallback_method: Method = "conferenceEventFallbackMethod",
         /// Fallback for `conferenceEventUrl`.
@@ -150,7 +150,7 @@ define_element! {
         /// Basic-auth password.
         password: Cow<'a, str> = "password",
         /// Tag sent with later callbacks.
-        tag: Cow<'a, str> = "tag",
+        tag: Cow<'a, str> = "tag" [max_chars = 256],
         /// Basic-auth user name.
         username: Cow<'a, str> = "username",
     }

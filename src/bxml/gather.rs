@@ -15,13 +15,13 @@ define_element! {
     /// let g = Gather::new().gather_url("/menu").max_digits(1).speak_sentence("Press 1 for sales.");
     /// assert_eq!(g.to_string(), r#"<Gather gatherUrl="/menu" maxDigits="1"><SpeakSentence>Press 1 for sales.</SpeakSentence></Gather>"#);
     /// ```
-    pub struct Gather<'a> = "Gather" in "callml::bxml" {
+    pub struct Gather<'a> = "Gather" {
         /// Basic-auth password for the fallback URL.
         fallback_password: Cow<'a, str> = "fallbackPassword",
         /// Basic-auth user name for the fallback URL.
         fallback_username: Cow<'a, str> = "fallbackUsername",
         /// Seconds to wait for the first digit (0-60).
-        first_digit_timeout: Decimal = "firstDigitTimeout",
+        first_digit_timeout: Decimal = "firstDigitTimeout" [min = 0, max = 60],
         /// Method for `gatherFallbackUrl`.
         gather_fallback_method: Method = "gatherFallbackMethod",
         /// Fallback for `gatherUrl`.
@@ -35,11 +35,11 @@ define_element! {
         /// Input kinds: `dtmf`, `speech`, `both` (newer SDKs).
         input: GatherInput = "input",
         /// Seconds allowed between digits (1-60).
-        inter_digit_timeout: Decimal = "interDigitTimeout",
+        inter_digit_timeout: Decimal = "interDigitTimeout" [min = 1, max = 60],
         /// Speech language (newer SDKs).
         language: Cow<'a, str> = "language",
         /// Maximum digits (1-50).
-        max_digits: u32 = "maxDigits",
+        max_digits: u32 = "maxDigits" [min = 1, max = 50],
         /// URL for partial speech results (newer SDKs).
         partial_result_callback: Cow<'a, str> = "partialResultCallback",
         /// Method for `partialResultCallback`.
@@ -55,7 +55,7 @@ define_element! {
         /// Speech timeout (newer SDKs).
         speech_timeout: Decimal = "speechTimeout",
         /// Tag sent with later callbacks (`""` clears it).
-        tag: Cow<'a, str> = "tag",
+        tag: Cow<'a, str> = "tag" [max_chars = 256],
         /// Digits that end input (`""` disables).
         terminating_digits: Cow<'a, str> = "terminatingDigits",
         /// Basic-auth user name for `gatherUrl`.
@@ -75,11 +75,11 @@ define_element! {
     /// use callml::bxml::StartGather;
     /// assert_eq!(StartGather::new().dtmf_url("/dtmf").to_string(), r#"<StartGather dtmfUrl="/dtmf"/>"#);
     /// ```
-    pub struct StartGather<'a> = "StartGather" in "callml::bxml" {
+    pub struct StartGather<'a> = "StartGather" {
         /// Method for `dtmfUrl`.
         dtmf_method: Method = "dtmfMethod",
         /// URL that receives each digit (required).
-        dtmf_url: Cow<'a, str> = "dtmfUrl",
+        dtmf_url: Cow<'a, str> = "dtmfUrl" [required],
         /// Basic-auth password.
         password: Cow<'a, str> = "password",
         /// Tag sent with later callbacks.
@@ -96,6 +96,6 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::StopGather::new().to_string(), "<StopGather/>");
     /// ```
-    pub struct StopGather<'a> = "StopGather" in "callml::bxml" {}
+    pub struct StopGather<'a> = "StopGather" {}
     content: empty;
 }

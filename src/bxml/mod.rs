@@ -29,7 +29,7 @@
 //! let g = Gather::new().child(Transfer::new(PhoneNumber::new("+1"))); // `<Gather>` cannot contain `Transfer<'_>`
 //! ```
 
-pub(crate) mod document;
+mod document;
 mod flow;
 mod gather;
 mod macros;
@@ -56,5 +56,5 @@ pub use transfer::{
 };
 pub use values::*;
 
-#[doc(hidden)]
-pub use macros::names as __names;
+pub use document::VOCABULARY;
+pub use macros::prelude;

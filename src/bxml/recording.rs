@@ -15,7 +15,7 @@ define_element! {
     /// let r = Record::new().record_complete_url("/done").max_duration(120).file_format(FileFormat::Mp3);
     /// assert_eq!(r.to_string(), r#"<Record fileFormat="mp3" maxDuration="120" recordCompleteUrl="/done"/>"#);
     /// ```
-    pub struct Record<'a> = "Record" in "callml::bxml" {
+    pub struct Record<'a> = "Record" {
         /// Detect the spoken language for transcription.
         detect_language: bool = "detectLanguage",
         /// Basic-auth password for fallback URLs.
@@ -25,7 +25,7 @@ define_element! {
         /// `wav` or `mp3`.
         file_format: FileFormat = "fileFormat",
         /// Maximum seconds (at most 10800).
-        max_duration: u32 = "maxDuration",
+        max_duration: u32 = "maxDuration" [min = 1, max = 10800],
         /// Basic-auth password.
         password: Cow<'a, str> = "password",
         /// Method for `recordCompleteFallbackUrl`.
@@ -45,7 +45,7 @@ define_element! {
         /// Seconds of silence that end recording (0 = off).
         silence_timeout: Decimal = "silenceTimeout",
         /// Tag sent with later callbacks.
-        tag: Cow<'a, str> = "tag",
+        tag: Cow<'a, str> = "tag" [max_chars = 256],
         /// Digits that end recording (`""` disables).
         terminating_digits: Cow<'a, str> = "terminatingDigits",
         /// Whether to transcribe.
@@ -67,7 +67,7 @@ define_element! {
     /// use callml::bxml::StartRecording;
     /// assert_eq!(StartRecording::new().multi_channel(true).to_string(), r#"<StartRecording multiChannel="true"/>"#);
     /// ```
-    pub struct StartRecording<'a> = "StartRecording" in "callml::bxml" {
+    pub struct StartRecording<'a> = "StartRecording" {
         /// Detect the spoken language for transcription.
         detect_language: bool = "detectLanguage",
         /// `wav` or `mp3`.
@@ -83,7 +83,7 @@ define_element! {
         /// Name of the recording (newer SDKs).
         recording_name: Cow<'a, str> = "recordingName",
         /// Tag sent with later callbacks.
-        tag: Cow<'a, str> = "tag",
+        tag: Cow<'a, str> = "tag" [max_chars = 256],
         /// Whether to transcribe.
         transcribe: bool = "transcribe",
         /// Method for `transcriptionAvailableUrl`.
@@ -102,7 +102,7 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::StopRecording::new().to_string(), "<StopRecording/>");
     /// ```
-    pub struct StopRecording<'a> = "StopRecording" in "callml::bxml" {}
+    pub struct StopRecording<'a> = "StopRecording" {}
     content: empty;
 }
 
@@ -112,7 +112,7 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::PauseRecording::new().to_string(), "<PauseRecording/>");
     /// ```
-    pub struct PauseRecording<'a> = "PauseRecording" in "callml::bxml" {}
+    pub struct PauseRecording<'a> = "PauseRecording" {}
     content: empty;
 }
 
@@ -122,6 +122,6 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::ResumeRecording::new().to_string(), "<ResumeRecording/>");
     /// ```
-    pub struct ResumeRecording<'a> = "ResumeRecording" in "callml::bxml" {}
+    pub struct ResumeRecording<'a> = "ResumeRecording" {}
     content: empty;
 }

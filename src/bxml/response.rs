@@ -1,4 +1,4 @@
-//! The roots: `<Response>` (webhook replies) and `<Bxml>` (live-call updates).
+//! The roots: `<Response>` (webhook replies) and `<Bxml>` (live-call updates), one child list.
 
 use super::*;
 use crate::xml::define::define_element;
@@ -16,7 +16,18 @@ define_element! {
     ///     r#"<?xml version="1.0" encoding="UTF-8"?><Response><SpeakSentence voice="julie">Hello, thanks for calling.</SpeakSentence><Hangup/></Response>"#
     /// );
     /// ```
-    pub struct Response<'a> = "Response" in "callml::bxml" {}
+    pub struct Response<'a> = "Response" as root {}
+    /// `<Bxml>`: the root for the live-call and conference "update BXML" endpoints. Same verbs and
+    /// shorthand methods as [`Response`].
+    ///
+    /// ```
+    /// use callml::bxml::{Bxml, Response, SpeakSentence};
+    /// use callml::xml::Render;
+    /// let update = Bxml::new().speak_sentence("Still there?");
+    /// assert_eq!(update.to_xml(), r#"<?xml version="1.0" encoding="UTF-8"?><Bxml><SpeakSentence>Still there?</SpeakSentence></Bxml>"#);
+    /// assert_eq!(Bxml::from(Response::new().speak_sentence("Still there?")), update);
+    /// ```
+    pub struct Bxml<'a> = "Bxml" as root {}
     content: children new() Verb / IntoVerb {
         message = "`<Response>` cannot contain `{Self}`",
         note = "BXML roots accept the verbs: SpeakSentence, PlayAudio, Gather, Transfer, Hangup, Pause, Redirect, Record, Forward, Bridge, Conference, StartRecording, StopRecording, PauseRecording, ResumeRecording, Tag, Ring, SendDtmf, StartGather, StopGather, StartStream, StopStream, StartTranscription, StopTranscription, Connect, Refer";
@@ -36,35 +47,10 @@ impl Response<'_> {
     }
 }
 
-/// `<Bxml>`: the root for the live-call and conference "update BXML" endpoints. Same verbs as
-/// [`Response`].
-///
-/// ```
-/// use callml::bxml::{Bxml, Response, SpeakSentence};
-/// use callml::xml::Render;
-/// let update = Bxml::from(Response::new().speak_sentence("Still there?"));
-/// assert_eq!(update.to_xml(), r#"<?xml version="1.0" encoding="UTF-8"?><Bxml><SpeakSentence>Still there?</SpeakSentence></Bxml>"#);
-/// ```
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Bxml<'a> {
-    /// The verbs in order.
-    pub children: Vec<Verb<'a>>,
-    /// Attributes the crate has no field for.
-    pub extra_attributes: Vec<crate::xml::Attribute<'a>>,
-}
-
-impl<'a> Bxml<'a> {
-    /// The element's XML name.
-    pub const NAME: &'static str = "Bxml";
-
-    /// An empty `<Bxml/>`.
-    pub fn new() -> Self {
-        Self::default()
-    }
-    /// Appends a verb.
-    pub fn child(mut self, verb: impl IntoVerb<'a>) -> Self {
-        self.children.push(verb.into_child());
-        self
+impl Bxml<'_> {
+    /// Appends `<Hangup/>`.
+    pub fn hangup(self) -> Self {
+        self.child(Hangup::new())
     }
 }
 
@@ -77,27 +63,5 @@ impl<'a> From<Response<'a>> for Bxml<'a> {
 impl<'a> From<Bxml<'a>> for Response<'a> {
     fn from(b: Bxml<'a>) -> Self {
         Response { children: b.children, extra_attributes: b.extra_attributes }
-    }
-}
-
-impl crate::xml::Render for Bxml<'_> {
-    fn write_element<S: crate::xml::Sink + ?Sized>(&self, w: &mut crate::xml::Writer<'_, S>) {
-        w.open("<Bxml");
-        crate::xml::custom::write_extra_attributes(w, &self.extra_attributes, |_| false);
-        if self.children.is_empty() {
-            w.close_empty();
-            return;
-        }
-        w.start_content(false);
-        for verb in &self.children {
-            verb.write_element(w);
-        }
-        w.close("</Bxml>");
-    }
-}
-
-impl std::fmt::Display for Bxml<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        crate::xml::Render::write_fmt_to(self, f, crate::xml::RenderOptions::new())
     }
 }

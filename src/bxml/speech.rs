@@ -17,7 +17,7 @@ define_element! {
     /// let s = SpeakSentence::new("Enter your PIN ").voice("paul").child(Break::new().time("500ms")).text(" then press pound.");
     /// assert_eq!(s.to_string(), r#"<SpeakSentence voice="paul">Enter your PIN <break time="500ms"/> then press pound.</SpeakSentence>"#);
     /// ```
-    pub struct SpeakSentence<'a> = "SpeakSentence" in "callml::bxml" {
+    pub struct SpeakSentence<'a> = "SpeakSentence" {
         /// Voice gender (ignored when `voice` is set).
         gender: Gender = "gender",
         /// Locale such as `en_US`, `es_MX`, `fr_CA`.
@@ -39,7 +39,7 @@ define_element! {
     /// use callml::bxml::PlayAudio;
     /// assert_eq!(PlayAudio::new("https://example.com/a.wav").to_string(), "<PlayAudio>https://example.com/a.wav</PlayAudio>");
     /// ```
-    pub struct PlayAudio<'a> = "PlayAudio" in "callml::bxml" {
+    pub struct PlayAudio<'a> = "PlayAudio" {
         /// Basic-auth password for fetching the file.
         password: Cow<'a, str> = "password",
         /// Basic-auth user name for fetching the file.
@@ -55,11 +55,11 @@ define_element! {
     /// use callml::bxml::SendDtmf;
     /// assert_eq!(SendDtmf::new("1234").tone_duration(100).to_string(), r#"<SendDtmf toneDuration="100">1234</SendDtmf>"#);
     /// ```
-    pub struct SendDtmf<'a> = "SendDtmf" in "callml::bxml" {
+    pub struct SendDtmf<'a> = "SendDtmf" {
         /// Milliseconds per tone (50-5000).
-        tone_duration: Decimal = "toneDuration",
+        tone_duration: Decimal = "toneDuration" [min = 50, max = 5000],
         /// Milliseconds between tones (50-5000).
-        tone_interval: Decimal = "toneInterval",
+        tone_interval: Decimal = "toneInterval" [min = 50, max = 5000],
     }
     content: text;
 }

@@ -15,9 +15,9 @@ define_element! {
     /// let s = StartStream::new().destination("wss://example.com/s").stream_param(StreamParam::new().name("a").value("1"));
     /// assert_eq!(s.to_string(), r#"<StartStream destination="wss://example.com/s"><StreamParam name="a" value="1"/></StartStream>"#);
     /// ```
-    pub struct StartStream<'a> = "StartStream" in "callml::bxml" {
+    pub struct StartStream<'a> = "StartStream" {
         /// Websocket URL (required).
-        destination: Cow<'a, str> = "destination",
+        destination: Cow<'a, str> = "destination" [required],
         /// Basic-auth password for the websocket.
         destination_password: Cow<'a, str> = "destinationPassword",
         /// Basic-auth user name for the websocket.
@@ -51,11 +51,11 @@ define_element! {
     /// use callml::bxml::StreamParam;
     /// assert_eq!(StreamParam::new().name("a").value("1").to_string(), r#"<StreamParam name="a" value="1"/>"#);
     /// ```
-    pub struct StreamParam<'a> = "StreamParam" in "callml::bxml" {
+    pub struct StreamParam<'a> = "StreamParam" {
         /// Name (at most 256 characters).
-        name: Cow<'a, str> = "name",
+        name: Cow<'a, str> = "name" [max_chars = 256],
         /// Value (at most 2048 characters).
-        value: Cow<'a, str> = "value",
+        value: Cow<'a, str> = "value" [max_chars = 2048],
     }
     content: empty;
 }
@@ -66,9 +66,9 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::StopStream::new().name("s1").to_string(), r#"<StopStream name="s1"/>"#);
     /// ```
-    pub struct StopStream<'a> = "StopStream" in "callml::bxml" {
+    pub struct StopStream<'a> = "StopStream" {
         /// Stream name (required).
-        name: Cow<'a, str> = "name",
+        name: Cow<'a, str> = "name" [required],
         /// Wait for the stream to end (newer SDKs).
         wait: bool = "wait",
     }
@@ -82,7 +82,7 @@ define_element! {
     /// use callml::bxml::{StartTranscription, Tracks};
     /// assert_eq!(StartTranscription::new().tracks(Tracks::Both).to_string(), r#"<StartTranscription tracks="both"/>"#);
     /// ```
-    pub struct StartTranscription<'a> = "StartTranscription" in "callml::bxml" {
+    pub struct StartTranscription<'a> = "StartTranscription" {
         /// Websocket URL for transcripts.
         destination: Cow<'a, str> = "destination",
         /// Detect the spoken language (newer SDKs).
@@ -118,7 +118,7 @@ define_element! {
     /// use callml::bxml::CustomParam;
     /// assert_eq!(CustomParam::new().name("a").value("1").to_string(), r#"<CustomParam name="a" value="1"/>"#);
     /// ```
-    pub struct CustomParam<'a> = "CustomParam" in "callml::bxml" {
+    pub struct CustomParam<'a> = "CustomParam" {
         /// Name.
         name: Cow<'a, str> = "name",
         /// Value.
@@ -133,7 +133,7 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::StopTranscription::new().to_string(), "<StopTranscription/>");
     /// ```
-    pub struct StopTranscription<'a> = "StopTranscription" in "callml::bxml" {
+    pub struct StopTranscription<'a> = "StopTranscription" {
         /// Transcription name.
         name: Cow<'a, str> = "name",
     }
@@ -147,7 +147,7 @@ define_element! {
     /// use callml::bxml::Connect;
     /// assert_eq!(Connect::new().endpoint("ep-1").to_string(), "<Connect><Endpoint>ep-1</Endpoint></Connect>");
     /// ```
-    pub struct Connect<'a> = "Connect" in "callml::bxml" {
+    pub struct Connect<'a> = "Connect" {
         /// URL that receives endpoint events.
         event_callback_url: Cow<'a, str> = "eventCallbackUrl",
         /// Fallback for `eventCallbackUrl` (newer SDKs).
@@ -166,6 +166,6 @@ define_element! {
     /// ```
     /// assert_eq!(callml::bxml::Endpoint::new("ep-1").to_string(), "<Endpoint>ep-1</Endpoint>");
     /// ```
-    pub struct Endpoint<'a> = "Endpoint" in "callml::bxml" {}
+    pub struct Endpoint<'a> = "Endpoint" {}
     content: text;
 }

@@ -18,9 +18,9 @@ define_element! {
     ///     r#"<Transfer transferCallerId="+15555550100"><PhoneNumber>+15555550101</PhoneNumber><SipUri>sip:a@example.com</SipUri></Transfer>"#
     /// );
     /// ```
-    pub struct Transfer<'a> = "Transfer" in "callml::bxml" {
+    pub struct Transfer<'a> = "Transfer" {
         /// Seconds to ring (1-300).
-        call_timeout: Decimal = "callTimeout",
+        call_timeout: Decimal = "callTimeout" [min = 1, max = 300],
         /// Reason written into the Diversion header (with `stack`).
         diversion_reason: DiversionReason = "diversionReason",
         /// What to do with the Diversion header.
@@ -34,9 +34,9 @@ define_element! {
         /// Hide the caller (newer SDKs).
         privacy: bool = "privacy",
         /// Tag sent with later callbacks.
-        tag: Cow<'a, str> = "tag",
+        tag: Cow<'a, str> = "tag" [max_chars = 256],
         /// Caller display name (at most 256 characters).
-        transfer_caller_display_name: Cow<'a, str> = "transferCallerDisplayName",
+        transfer_caller_display_name: Cow<'a, str> = "transferCallerDisplayName" [max_chars = 256],
         /// Caller ID: E.164 or Restricted/Anonymous/Private/Unavailable.
         transfer_caller_id: Cow<'a, str> = "transferCallerId",
         /// Method for `transferCompleteFallbackUrl`.
@@ -62,7 +62,7 @@ macro_rules! transfer_target {
     ($(#[$meta:meta])* $name:ident = $xml:literal) => {
         define_element! {
             $(#[$meta])*
-            pub struct $name<'a> = $xml in "callml::bxml" {
+            pub struct $name<'a> = $xml {
                 /// Basic-auth password for fallback URLs.
                 fallback_password: Cow<'a, str> = "fallbackPassword",
                 /// Basic-auth user name for fallback URLs.
@@ -70,7 +70,7 @@ macro_rules! transfer_target {
                 /// Basic-auth password.
                 password: Cow<'a, str> = "password",
                 /// Tag sent with later callbacks.
-                tag: Cow<'a, str> = "tag",
+                tag: Cow<'a, str> = "tag" [max_chars = 256],
                 /// Method for `transferAnswerFallbackUrl`.
                 transfer_answer_fallback_method: Method = "transferAnswerFallbackMethod",
                 /// Fallback for `transferAnswerUrl`.
@@ -86,7 +86,7 @@ macro_rules! transfer_target {
                 /// Basic-auth user name.
                 username: Cow<'a, str> = "username",
                 /// User-to-user information (RFC 7433, at most 256 characters).
-                uui: Cow<'a, str> = "uui",
+                uui: Cow<'a, str> = "uui" [max_chars = 256],
             }
             content: text;
         }
@@ -122,9 +122,9 @@ define_element! {
     /// use callml::bxml::Forward;
     /// assert_eq!(Forward::new().to("+19195551234").to_string(), r#"<Forward to="+19195551234"/>"#);
     /// ```
-    pub struct Forward<'a> = "Forward" in "callml::bxml" {
+    pub struct Forward<'a> = "Forward" {
         /// Seconds to ring (1-300).
-        call_timeout: Decimal = "callTimeout",
+        call_timeout: Decimal = "callTimeout" [min = 1, max = 300],
         /// Caller display name (newer SDKs).
         caller_display_name: Cow<'a, str> = "callerDisplayName",
         /// Reason written into the Diversion header.
@@ -136,9 +136,9 @@ define_element! {
         /// Hide the caller (newer SDKs).
         privacy: bool = "privacy",
         /// Destination, E.164 or SIP URI (required).
-        to: Cow<'a, str> = "to",
+        to: Cow<'a, str> = "to" [required],
         /// User-to-user information.
-        uui: Cow<'a, str> = "uui",
+        uui: Cow<'a, str> = "uui" [max_chars = 256],
     }
     content: empty;
 }
@@ -152,7 +152,7 @@ define_element! {
     /// let r = Refer::new(SipUri::new("sip:b@example.com")).refer_complete_url("/refer");
     /// assert_eq!(r.to_string(), r#"<Refer referCompleteUrl="/refer"><SipUri>sip:b@example.com</SipUri></Refer>"#);
     /// ```
-    pub struct Refer<'a> = "Refer" in "callml::bxml" {
+    pub struct Refer<'a> = "Refer" {
         /// Method for `referCompleteUrl`.
         refer_complete_method: Method = "referCompleteMethod",
         /// URL that receives `referComplete`.

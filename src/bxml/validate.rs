@@ -1,11 +1,11 @@
-//! `validate()` for BXML: the generic checks of every element plus the rules of
-//! `spec/bandwidth.md`: verbs that never run, child counts, required attributes, documented ranges
-//! and lengths.
+//! `validate()` for BXML: the generic checks of every element (with the documented ranges,
+//! lengths and required attributes of the tables) plus the rules a table cannot say: verbs that
+//! never run, child counts, text content.
 
 use super::*;
-use crate::xml::lint::Findings;
-use crate::xml::rules::{charset, child_paths, max_len, range};
-use crate::xml::{Decimal, Finding};
+use crate::xml::Finding;
+use crate::xml::lint::{Findings, child_paths};
+use crate::xml::rules::{charset, max_len};
 
 impl Response<'_> {
     /// Every finding: severity, element path and message.
@@ -19,7 +19,7 @@ impl Response<'_> {
     /// ```
     pub fn validate(&self) -> Vec<Finding> {
         let mut out = Findings::default();
-        self.__lint("Response", &mut out);
+        crate::xml::lint::element(self, "Response", &mut out);
         verbs(&self.children, "Response", &mut out);
         out.list
     }
@@ -40,20 +40,6 @@ impl Bxml<'_> {
     }
 }
 
-fn d(v: f64) -> Decimal {
-    Decimal::new(v)
-}
-
-fn required(out: &mut Findings, path: &str, attribute: &str, present: bool) {
-    if !present {
-        out.error(path, format!("`{attribute}` is required"));
-    }
-}
-
-fn tag(out: &mut Findings, path: &str, value: Option<&str>) {
-    max_len(out, path, "`tag`", value, 256);
-}
-
 fn verbs(children: &[Verb<'_>], parent: &str, out: &mut Findings) {
     let paths = child_paths(parent, children.iter().map(|c| c.name()));
     let mut leaves: Option<&str> = None;
@@ -71,19 +57,8 @@ fn verbs(children: &[Verb<'_>], parent: &str, out: &mut Findings) {
             Verb::Transfer(e) => {
                 transfer(e, path, out);
             }
-            Verb::Record(e) => {
-                range(out, path, "maxDuration", e.max_duration, 1, 10800);
-                tag(out, path, e.tag.as_deref());
-            }
-            Verb::Bridge(e) => {
-                tag(out, path, e.tag.as_deref());
-                if e.text.trim().is_empty() {
-                    out.error(path, "<Bridge> needs the target call id as its text");
-                }
-            }
-            Verb::Redirect(e) => {
-                required(out, path, "redirectUrl", e.redirect_url.is_some());
-                tag(out, path, e.tag.as_deref());
+            Verb::Bridge(e) if e.text.trim().is_empty() => {
+                out.error(path, "<Bridge> needs the target call id as its text");
             }
             Verb::Refer(e) => {
                 let n = e.children.len();
@@ -91,21 +66,8 @@ fn verbs(children: &[Verb<'_>], parent: &str, out: &mut Findings) {
                     out.error(path, format!("<Refer> needs exactly one <SipUri>, has {n}"));
                 }
             }
-            Verb::Forward(e) => {
-                required(out, path, "to", e.to.is_some());
-                range(out, path, "callTimeout", e.call_timeout, d(1.0), d(300.0));
-                max_len(out, path, "`uui`", e.uui.as_deref(), 256);
-            }
             Verb::Hangup(_) => {}
-            Verb::Pause(e) => {
-                range(out, path, "duration", e.duration, d(0.1), d(86400.0));
-            }
-            Verb::Ring(e) => {
-                range(out, path, "duration", e.duration, d(0.1), d(86400.0));
-            }
             Verb::SendDtmf(e) => {
-                range(out, path, "toneDuration", e.tone_duration, d(50.0), d(5000.0));
-                range(out, path, "toneInterval", e.tone_interval, d(50.0), d(5000.0));
                 max_len(out, path, "the digits", Some(&e.text), 50);
                 charset(
                     out,
@@ -117,8 +79,6 @@ fn verbs(children: &[Verb<'_>], parent: &str, out: &mut Findings) {
                 );
             }
             Verb::Conference(e) => {
-                range(out, path, "callbackTimeout", e.callback_timeout, d(1.0), d(25.0));
-                tag(out, path, e.tag.as_deref());
                 max_len(out, path, "the conference name", Some(&e.text), 100);
                 charset(
                     out,
@@ -129,28 +89,11 @@ fn verbs(children: &[Verb<'_>], parent: &str, out: &mut Findings) {
                     "letters, digits, -, _ or .",
                 );
             }
-            Verb::StartGather(e) => {
-                required(out, path, "dtmfUrl", e.dtmf_url.is_some());
-            }
             Verb::StartStream(e) => {
-                required(out, path, "destination", e.destination.is_some());
                 params(e.children.len(), "StreamParam", path, out);
-                let paths = child_paths(path, e.children.iter().map(|c| c.name()));
-                for (c, p) in e.children.iter().zip(&paths) {
-                    if let StartStreamChild::StreamParam(sp) = c {
-                        max_len(out, p, "`name`", sp.name.as_deref(), 256);
-                        max_len(out, p, "`value`", sp.value.as_deref(), 2048);
-                    }
-                }
-            }
-            Verb::StopStream(e) => {
-                required(out, path, "name", e.name.is_some());
             }
             Verb::StartTranscription(e) => {
                 params(e.children.len(), "CustomParam", path, out);
-            }
-            Verb::StartRecording(e) => {
-                tag(out, path, e.tag.as_deref());
             }
             _ => {}
         }
@@ -175,10 +118,6 @@ fn speak_sentence(e: &SpeakSentence<'_>, path: &str, out: &mut Findings) {
 }
 
 fn gather(e: &Gather<'_>, path: &str, out: &mut Findings) {
-    range(out, path, "maxDigits", e.max_digits, 1, 50);
-    range(out, path, "interDigitTimeout", e.inter_digit_timeout, d(1.0), d(60.0));
-    range(out, path, "firstDigitTimeout", e.first_digit_timeout, d(0.0), d(60.0));
-    tag(out, path, e.tag.as_deref());
     let prompts = e.children.len() as u64 * u64::from(e.repeat_count.unwrap_or(1));
     if prompts > 20 {
         out.error(path, format!("<Gather> plays {prompts} prompts (children × repeatCount); at most 20 are allowed"));
@@ -195,18 +134,5 @@ fn transfer(e: &Transfer<'_>, path: &str, out: &mut Findings) {
     let n = e.children.iter().filter(|c| matches!(c, TransferChild::PhoneNumber(_) | TransferChild::SipUri(_))).count();
     if !(1..=8).contains(&n) {
         out.error(path, format!("<Transfer> needs 1 to 8 <PhoneNumber>/<SipUri> targets, has {n}"));
-    }
-    range(out, path, "callTimeout", e.call_timeout, d(1.0), d(300.0));
-    max_len(out, path, "`transferCallerDisplayName`", e.transfer_caller_display_name.as_deref(), 256);
-    tag(out, path, e.tag.as_deref());
-    let paths = child_paths(path, e.children.iter().map(|c| c.name()));
-    for (c, p) in e.children.iter().zip(&paths) {
-        let (uui, t) = match c {
-            TransferChild::PhoneNumber(x) => (x.uui.as_deref(), x.tag.as_deref()),
-            TransferChild::SipUri(x) => (x.uui.as_deref(), x.tag.as_deref()),
-            _ => continue,
-        };
-        max_len(out, p, "`uui`", uui, 256);
-        tag(out, p, t);
     }
 }

@@ -34,21 +34,34 @@ pub use values::*;
 
 use crate::xml::define::define_element;
 
-/// The names of every SSML element, for the dialects' vocabularies.
-pub(crate) const ELEMENT_NAMES: &[&str] = &[
-    Break::NAME,
-    Emphasis::NAME,
-    Lang::NAME,
-    Paragraph::NAME,
-    Phoneme::NAME,
-    Prosody::NAME,
-    Sentence::NAME,
-    SayAs::NAME,
-    Sub::NAME,
-    Word::NAME,
-    AmazonEffect::NAME,
-    AmazonDomain::NAME,
-];
+/// The SSML elements, shared by both dialects' vocabularies (SSML's one list).
+///
+/// ```
+/// assert!(callml::ssml::VOCABULARY.knows("say-as"));
+/// ```
+pub const VOCABULARY: crate::xml::Vocabulary = {
+    use crate::xml::ElementInfo;
+    macro_rules! list {
+        ($($ty:ident),*) => { &[$(ElementInfo::new($ty::NAME, $ty::ATTRIBUTE_NAMES)),*] };
+    }
+    crate::xml::Vocabulary::new(
+        list!(
+            Break,
+            Emphasis,
+            Lang,
+            Paragraph,
+            Phoneme,
+            Prosody,
+            Sentence,
+            SayAs,
+            Sub,
+            Word,
+            AmazonEffect,
+            AmazonDomain
+        ),
+        None,
+    )
+};
 
 define_element! {
     /// `<break>`: a pause in speech.
@@ -58,7 +71,7 @@ define_element! {
     /// let b = Break::new().strength(BreakStrength::Strong);
     /// assert_eq!(b.to_string(), r#"<break strength="strong"/>"#);
     /// ```
-    pub struct Break<'a> = "break" in "callml::ssml" {
+    pub struct Break<'a> = "break" {
         /// How strong the pause is.
         strength: BreakStrength = "strength",
         /// Its length, `<n>s` or `<n>ms`.
@@ -74,7 +87,7 @@ define_element! {
     /// use callml::ssml::{Emphasis, EmphasisLevel};
     /// assert_eq!(Emphasis::new("now").level(EmphasisLevel::Strong).to_string(), r#"<emphasis level="strong">now</emphasis>"#);
     /// ```
-    pub struct Emphasis<'a> = "emphasis" in "callml::ssml" {
+    pub struct Emphasis<'a> = "emphasis" {
         /// How much stress.
         level: EmphasisLevel = "level",
     }
@@ -92,7 +105,7 @@ define_element! {
     /// use callml::ssml::Lang;
     /// assert_eq!(Lang::new("Bonjour!").xml_lang("fr-FR").to_string(), r#"<lang xml:lang="fr-FR">Bonjour!</lang>"#);
     /// ```
-    pub struct Lang<'a> = "lang" in "callml::ssml" {
+    pub struct Lang<'a> = "lang" {
         /// The language tag.
         xml_lang: Cow<'a, str> = "xml:lang",
     }
@@ -111,7 +124,7 @@ define_element! {
     /// let p = Paragraph::new("").child(Sentence::new("One.")).child(Sentence::new("Two."));
     /// assert_eq!(p.to_string(), "<p><s>One.</s><s>Two.</s></p>");
     /// ```
-    pub struct Paragraph<'a> = "p" in "callml::ssml" {}
+    pub struct Paragraph<'a> = "p" {}
     content: speech new(text) ParagraphContent / IntoParagraphContent {
         message = "`<p>` cannot contain `{Self}`",
         note = "`<p>` accepts text and every SSML element except p";
@@ -127,7 +140,7 @@ define_element! {
     /// let p = Phoneme::new("pecan").alphabet(PhonemeAlphabet::Ipa).ph("pɪˈkɑːn");
     /// assert_eq!(p.to_string(), r#"<phoneme alphabet="ipa" ph="pɪˈkɑːn">pecan</phoneme>"#);
     /// ```
-    pub struct Phoneme<'a> = "phoneme" in "callml::ssml" {
+    pub struct Phoneme<'a> = "phoneme" {
         /// The phonetic alphabet.
         alphabet: PhonemeAlphabet = "alphabet",
         /// The phonetic spelling.
@@ -143,7 +156,7 @@ define_element! {
     /// use callml::ssml::{Prosody, ProsodyRate};
     /// assert_eq!(Prosody::new("slowly").rate(ProsodyRate::Slow).to_string(), r#"<prosody rate="slow">slowly</prosody>"#);
     /// ```
-    pub struct Prosody<'a> = "prosody" in "callml::ssml" {
+    pub struct Prosody<'a> = "prosody" {
         /// Pitch: a level or a relative change such as `+5%`.
         pitch: ProsodyPitch = "pitch",
         /// Rate: a level or a percentage.
@@ -165,7 +178,7 @@ define_element! {
     /// use callml::ssml::Sentence;
     /// assert_eq!(Sentence::new("Hello.").to_string(), "<s>Hello.</s>");
     /// ```
-    pub struct Sentence<'a> = "s" in "callml::ssml" {}
+    pub struct Sentence<'a> = "s" {}
     content: speech new(text) SentenceContent / IntoSentenceContent {
         message = "`<s>` cannot contain `{Self}`",
         note = "`<s>` accepts text, break, emphasis, lang, phoneme, prosody, say-as, sub, w, amazon:effect, amazon:domain (not p or s)";
@@ -181,7 +194,7 @@ define_element! {
     /// let s = SayAs::new("12").interpret_as(InterpretAs::Ordinal);
     /// assert_eq!(s.to_string(), r#"<say-as interpret-as="ordinal">12</say-as>"#);
     /// ```
-    pub struct SayAs<'a> = "say-as" in "callml::ssml" {
+    pub struct SayAs<'a> = "say-as" {
         /// Date format.
         format: SayAsFormat = "format",
         /// How to interpret the text.
@@ -197,7 +210,7 @@ define_element! {
     /// use callml::ssml::Sub;
     /// assert_eq!(Sub::new("Al").alias("aluminium").to_string(), r#"<sub alias="aluminium">Al</sub>"#);
     /// ```
-    pub struct Sub<'a> = "sub" in "callml::ssml" {
+    pub struct Sub<'a> = "sub" {
         /// What to say instead.
         alias: Cow<'a, str> = "alias",
     }
@@ -211,7 +224,7 @@ define_element! {
     /// use callml::ssml::Word;
     /// assert_eq!(Word::new("read").role("amazon:VBD").to_string(), r#"<w role="amazon:VBD">read</w>"#);
     /// ```
-    pub struct Word<'a> = "w" in "callml::ssml" {
+    pub struct Word<'a> = "w" {
         /// Part of speech, e.g. `amazon:VB`.
         role: Cow<'a, str> = "role",
     }
@@ -230,7 +243,7 @@ define_element! {
     /// let e = AmazonEffect::new("psst").name(AmazonEffectName::Whispered);
     /// assert_eq!(e.to_string(), r#"<amazon:effect name="whispered">psst</amazon:effect>"#);
     /// ```
-    pub struct AmazonEffect<'a> = "amazon:effect" in "callml::ssml" {
+    pub struct AmazonEffect<'a> = "amazon:effect" {
         /// The effect.
         name: AmazonEffectName = "name",
     }
@@ -249,7 +262,7 @@ define_element! {
     /// let d = AmazonDomain::new("Breaking news").name(AmazonDomainName::News);
     /// assert_eq!(d.to_string(), r#"<amazon:domain name="news">Breaking news</amazon:domain>"#);
     /// ```
-    pub struct AmazonDomain<'a> = "amazon:domain" in "callml::ssml" {
+    pub struct AmazonDomain<'a> = "amazon:domain" {
         /// The style.
         name: AmazonDomainName = "name",
     }

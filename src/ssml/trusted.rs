@@ -46,44 +46,38 @@ impl Render for TrustedSsml<'_> {
 
 impl crate::xml::sealed::Sealed for TrustedSsml<'_> {}
 
-/// The hooks every child of a speech element has. Trusted markup never comes out of the parser
-/// (parsed SSML is typed), so the reading hooks are never reached: its "name" is not a valid XML
-/// name and cannot match an element.
-#[doc(hidden)]
-impl TrustedSsml<'_> {
-    pub const NAME: &'static str = "#trusted-ssml";
-
-    pub fn __lint(&self, _path: &str, _out: &mut crate::xml::lint::Findings) {}
+/// What a child of a speech element is to the generic code. Trusted markup never comes out of the
+/// parser (parsed SSML is typed), so the reading hooks are never reached: its name is not a valid
+/// XML name and cannot match an element.
+impl<'a> crate::xml::element::Node<'a> for TrustedSsml<'a> {
+    const NAME: &'static str = "#trusted-ssml";
 
     /// The JSON form has no raw markup: the fragment's nodes go in as text runs and elements.
-    pub fn __to_json_into(&self, out: &mut Vec<serde_json::Value>) {
+    fn to_json_into(&self, out: &mut Vec<serde_json::Value>) {
         if let Ok(nodes) = read_fragment(&self.markup, ParseLimits::DEFAULT) {
             for node in &nodes {
                 match node {
-                    crate::xml::Node::Text(t) => out.push(serde_json::Value::String(t.to_string())),
-                    crate::xml::Node::Element(e) => {
-                        out.push(crate::xml::tree::custom_from_tree::<crate::xml::tree::Copied>(e).to_json())
-                    }
+                    crate::xml::CustomNode::Text(t) => out.push(serde_json::Value::String(t.to_string())),
+                    crate::xml::CustomNode::Element(e) => out.push(e.to_json()),
                 }
             }
         }
     }
-}
 
-#[doc(hidden)]
-impl<'o> TrustedSsml<'o> {
-    pub fn __from_tree<'e, P: crate::xml::tree::Strings<'e, 'o>>(
+    fn lint(&self, _: &str, _: &mut crate::xml::lint::Findings) {}
+
+    fn read_tree<'e, P: crate::xml::tree::Strings<'e, 'a>>(
         ctx: &crate::xml::tree::Ctx<'_>,
-        el: &crate::xml::Element<'e>,
+        element: &crate::xml::Custom<'e>,
         path: &crate::xml::tree::Path<'_, '_>,
     ) -> Result<Self, ParseError> {
-        Err(ctx.error(el, path, crate::xml::ParseErrorKind::NotWellFormed("raw markup element".into())))
+        Err(ctx.error(element, path, crate::xml::ParseErrorKind::NotWellFormed("raw markup element".into())))
     }
 
-    pub fn __from_json_body(
-        _body: &serde_json::Map<String, serde_json::Value>,
+    fn read_json(
+        _: &serde_json::Map<String, serde_json::Value>,
         path: &str,
-        _vocabulary: crate::xml::tree::Vocabulary,
+        _: crate::xml::Vocabulary,
     ) -> Result<Self, crate::xml::JsonError> {
         Err(crate::xml::JsonError::new(path, "raw markup has no JSON form"))
     }

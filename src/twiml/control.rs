@@ -12,7 +12,7 @@ define_element! {
     /// use callml::twiml::Parameter;
     /// assert_eq!(Parameter::pair("k", "v").to_string(), r#"<Parameter name="k" value="v"/>"#);
     /// ```
-    pub struct Parameter<'a> = "Parameter" in "callml::twiml" {
+    pub struct Parameter<'a> = "Parameter" {
         /// Parameter name.
         name: Cow<'a, str> = "name",
         /// Parameter value.
@@ -35,7 +35,7 @@ define_element! {
     /// use callml::twiml::Hangup;
     /// assert_eq!(Hangup::new().to_string(), "<Hangup/>");
     /// ```
-    pub struct Hangup<'a> = "Hangup" in "callml::twiml" {}
+    pub struct Hangup<'a> = "Hangup" {}
     content: children new() HangupChild / IntoHangupChild {
         message = "`<Hangup>` cannot contain `{Self}`",
         note = "`<Hangup>` accepts only Parameter";
@@ -50,7 +50,7 @@ define_element! {
     /// use callml::twiml::{Reject, RejectReason};
     /// assert_eq!(Reject::new().reason(RejectReason::Busy).to_string(), r#"<Reject reason="busy"/>"#);
     /// ```
-    pub struct Reject<'a> = "Reject" in "callml::twiml" {
+    pub struct Reject<'a> = "Reject" {
         /// Why: `rejected` (default) or `busy`; ACML adds six SIP-level reasons.
         reason: RejectReason = "reason",
     }
@@ -68,7 +68,7 @@ define_element! {
     /// use callml::twiml::{Redirect, Method};
     /// assert_eq!(Redirect::new("/next").method(Method::Post).to_string(), r#"<Redirect method="POST">/next</Redirect>"#);
     /// ```
-    pub struct Redirect<'a> = "Redirect" in "callml::twiml" {
+    pub struct Redirect<'a> = "Redirect" {
         /// Method for the URL.
         method: Method = "method",
     }

@@ -12,9 +12,9 @@ define_element! {
     /// assert_eq!(Play::new("https://example.com/a.mp3").loop_count(2).to_string(), r#"<Play loop="2">https://example.com/a.mp3</Play>"#);
     /// assert_eq!(Play::default().digits("w123").to_string(), r#"<Play digits="w123"/>"#);
     /// ```
-    pub struct Play<'a> = "Play" in "callml::twiml" {
+    pub struct Play<'a> = "Play" {
         /// DTMF digits to send (`0-9`, `*`, `#`, `w` for a half-second wait).
-        digits: Cow<'a, str> = "digits",
+        digits: Cow<'a, str> = "digits" [undocumented_by = "ACML"],
         /// How many times to play; 0 repeats until hang-up.
         loop_count: u32 = "loop",
     }
@@ -28,7 +28,7 @@ define_element! {
     /// use callml::twiml::Pause;
     /// assert_eq!(Pause::new().length(2).to_string(), r#"<Pause length="2"/>"#);
     /// ```
-    pub struct Pause<'a> = "Pause" in "callml::twiml" {
+    pub struct Pause<'a> = "Pause" {
         /// Seconds of silence.
         length: u32 = "length",
     }

@@ -25,7 +25,7 @@
 
 mod control;
 mod dial;
-pub(crate) mod document;
+mod document;
 mod gather;
 mod macros;
 mod media;
@@ -48,5 +48,5 @@ pub use say::{IntoSayContent, Say, SayContent};
 pub use validate::Profile;
 pub use values::*;
 
-#[doc(hidden)]
-pub use macros::names as __names;
+pub use document::VOCABULARY;
+pub use macros::prelude;

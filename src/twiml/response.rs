@@ -17,7 +17,7 @@ define_element! {
     ///     r#"<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="woman">Please hold while your call is connected</Say><Dial>18004444444</Dial></Response>"#
     /// );
     /// ```
-    pub struct Response<'a> = "Response" in "callml::twiml" {}
+    pub struct Response<'a> = "Response" as root {}
     content: children new() ResponseChild / IntoResponseChild {
         message = "`<Response>` cannot contain `{Self}`",
         note = "`<Response>` accepts the verbs Say, Play, Pause, Gather, Record, Dial, Hangup, Reject, Redirect";

@@ -18,7 +18,7 @@ define_element! {
     /// let say = Say::new("Hello").voice(Voice::Woman).child(Break::new().time("500ms")).text("world");
     /// assert_eq!(say.to_string(), r#"<Say voice="woman">Hello<break time="500ms"/>world</Say>"#);
     /// ```
-    pub struct Say<'a> = "Say" in "callml::twiml" {
+    pub struct Say<'a> = "Say" {
         /// Language (`en-US`, `fr-FR`, ...); must match the voice.
         language: Cow<'a, str> = "language",
         /// How many times to speak; 0 repeats until hang-up.

@@ -4,8 +4,8 @@
 
 use super::*;
 use crate::flow::{self, Exit};
-use crate::xml::lint::Findings;
-use crate::xml::rules::{at_least, charset, child_paths, max_len, range};
+use crate::xml::lint::{Findings, child_paths, undocumented};
+use crate::xml::rules::charset;
 use crate::xml::{Finding, Separator};
 
 /// Whose documentation to check against.
@@ -39,7 +39,7 @@ impl Response<'_> {
     /// Every finding for the given provider: severity, element path and message.
     pub fn validate_for(&self, profile: Profile) -> Vec<Finding> {
         let mut out = Findings::default();
-        self.__lint("Response", &mut out);
+        crate::xml::lint::element(self, "Response", &mut out);
         let paths = child_paths("Response", self.children.iter().map(|c| c.name()));
         let mut terminal: Option<&str> = None;
         let mut after_record = false;
@@ -62,15 +62,7 @@ impl Response<'_> {
                     }
                 }
                 ResponseChild::Redirect(e) => {
-                    only(
-                        profile,
-                        Profile::Acml,
-                        path,
-                        Redirect::ATTRIBUTE_NAMES,
-                        &["method"],
-                        |n| e.has_attribute(n),
-                        &mut out,
-                    );
+                    acml_undocumented(e, path, profile, &mut out);
                     if e.text.trim().is_empty() {
                         out.error(path, "<Redirect> needs a URL as its text");
                     }
@@ -90,21 +82,10 @@ impl Response<'_> {
     }
 }
 
-/// Under ACML, warns about attributes ACML does not document.
-fn only(
-    profile: Profile,
-    when: Profile,
-    path: &str,
-    names: &[&str],
-    documented: &[&str],
-    is_set: impl Fn(&str) -> bool,
-    out: &mut Findings,
-) {
-    if profile != when {
-        return;
-    }
-    for n in names.iter().filter(|n| is_set(n) && !documented.contains(n)) {
-        out.warning(path, format!("ACML does not document `{n}`"));
+/// Under ACML, warns about the attributes ACML does not document (a fact of the table).
+fn acml_undocumented<'a>(e: &impl crate::xml::element::Element<'a>, path: &str, profile: Profile, out: &mut Findings) {
+    if profile == Profile::Acml {
+        undocumented(e, "ACML", path, out);
     }
 }
 
@@ -142,7 +123,7 @@ fn say(e: &Say<'_>, path: &str, out: &mut Findings) {
 }
 
 fn play(e: &Play<'_>, path: &str, profile: Profile, out: &mut Findings) {
-    only(profile, Profile::Acml, path, Play::ATTRIBUTE_NAMES, &["loop"], |n| e.has_attribute(n), out);
+    acml_undocumented(e, path, profile, out);
     if e.text.trim().is_empty() && e.digits.is_none() {
         out.error(path, "<Play> needs a media URL (or `digits`)");
     }
@@ -163,26 +144,7 @@ fn pause(e: &Pause<'_>, path: &str, out: &mut Findings) {
 }
 
 fn gather(e: &Gather<'_>, path: &str, profile: Profile, out: &mut Findings) {
-    only(
-        profile,
-        Profile::Acml,
-        path,
-        Gather::ATTRIBUTE_NAMES,
-        &[
-            "action",
-            "method",
-            "timeout",
-            "finishOnKey",
-            "numDigits",
-            "input",
-            "partialResultCallback",
-            "language",
-            "hints",
-        ],
-        |n| e.has_attribute(n),
-        out,
-    );
-    at_least(out, path, "numDigits", e.num_digits, 1);
+    acml_undocumented(e, path, profile, out);
     if let Some(k) = e.finish_on_key.as_deref() {
         if !(k.is_empty() || (k.chars().count() == 1 && k.chars().all(|c| c.is_ascii_digit() || c == '#' || c == '*')))
         {
@@ -205,16 +167,7 @@ fn gather(e: &Gather<'_>, path: &str, profile: Profile, out: &mut Findings) {
 }
 
 fn record(e: &Record<'_>, path: &str, profile: Profile, out: &mut Findings) {
-    only(
-        profile,
-        Profile::Acml,
-        path,
-        Record::ATTRIBUTE_NAMES,
-        &["action", "method", "timeout", "finishOnKey", "maxLength", "playBeep"],
-        |n| e.has_attribute(n),
-        out,
-    );
-    at_least(out, path, "maxLength", e.max_length, 2);
+    acml_undocumented(e, path, profile, out);
     if let Some(k) = e.finish_on_key.as_deref() {
         let acml_never = profile == Profile::Acml && k == "-1";
         if !acml_never && !k.chars().all(|c| c.is_ascii_digit() || c == '#' || c == '*') {
@@ -225,15 +178,7 @@ fn record(e: &Record<'_>, path: &str, profile: Profile, out: &mut Findings) {
 }
 
 fn dial(e: &Dial<'_>, path: &str, profile: Profile, out: &mut Findings) {
-    only(
-        profile,
-        Profile::Acml,
-        path,
-        Dial::ATTRIBUTE_NAMES,
-        &["action", "method", "timeout", "timeLimit", "callerId", "record", "dialMusic"],
-        |n| e.has_attribute(n),
-        out,
-    );
+    acml_undocumented(e, path, profile, out);
     if profile == Profile::Twilio && e.dial_music.is_some() {
         out.warning(path, "`dialMusic` is an ACML attribute; Twilio ignores it");
     }
@@ -241,9 +186,6 @@ fn dial(e: &Dial<'_>, path: &str, profile: Profile, out: &mut Findings) {
     {
         out.warning(path, "ACML documents `record` as `true` or `false`");
     }
-    at_least(out, path, "timeout", e.timeout, 1);
-    at_least(out, path, "timeLimit", e.time_limit, 1);
-    max_len(out, path, "`callReason`", e.call_reason.as_deref(), 50);
     separator(e.recording_status_callback_event.as_ref(), "recordingStatusCallbackEvent", path, profile, out);
     let has_text = e.children.iter().any(|c| matches!(c, DialContent::Text(t) if !t.trim().is_empty()));
     let nouns = e.children.iter().filter(|c| !c.is_text()).count();
@@ -275,42 +217,16 @@ fn dial(e: &Dial<'_>, path: &str, profile: Profile, out: &mut Findings) {
     }
 }
 
-const ACML_NOUN: &[&str] = &["url", "method", "statusCallbackEvent", "statusCallback", "statusCallbackMethod"];
-
-fn amd(
-    out: &mut Findings,
-    path: &str,
-    timeout: Option<u32>,
-    speech: Option<u32>,
-    end: Option<u32>,
-    silence: Option<u32>,
-) {
-    range(out, path, "machineDetectionTimeout", timeout, 3, 60);
-    range(out, path, "machineDetectionSpeechThreshold", speech, 1000, 6000);
-    range(out, path, "machineDetectionSpeechEndThreshold", end, 500, 5000);
-    range(out, path, "machineDetectionSilenceTimeout", silence, 2000, 10000);
-}
-
 fn number(e: &Number<'_>, path: &str, profile: Profile, out: &mut Findings) {
-    only(profile, Profile::Acml, path, Number::ATTRIBUTE_NAMES, ACML_NOUN, |n| e.has_attribute(n), out);
+    acml_undocumented(e, path, profile, out);
     if e.text.trim().is_empty() {
         out.error(path, "<Number> needs a phone number as its text");
     }
     separator(e.status_callback_event.as_ref(), "statusCallbackEvent", path, profile, out);
-    amd(
-        out,
-        path,
-        e.machine_detection_timeout,
-        e.machine_detection_speech_threshold,
-        e.machine_detection_speech_end_threshold,
-        e.machine_detection_silence_timeout,
-    );
 }
 
 fn client(e: &Client<'_>, path: &str, profile: Profile, out: &mut Findings) {
-    let mut documented = ACML_NOUN.to_vec();
-    documented.push("name");
-    only(profile, Profile::Acml, path, Client::ATTRIBUTE_NAMES, &documented, |n| e.has_attribute(n), out);
+    acml_undocumented(e, path, profile, out);
     if profile == Profile::Twilio && e.name.is_some() {
         out.warning(path, "`name` on <Client> is an ACML attribute");
     }
@@ -328,21 +244,11 @@ fn client(e: &Client<'_>, path: &str, profile: Profile, out: &mut Findings) {
 }
 
 fn sip(e: &Sip<'_>, path: &str, profile: Profile, out: &mut Findings) {
-    let mut documented = ACML_NOUN.to_vec();
-    documented.push("name");
-    only(profile, Profile::Acml, path, Sip::ATTRIBUTE_NAMES, &documented, |n| e.has_attribute(n), out);
+    acml_undocumented(e, path, profile, out);
     if profile == Profile::Twilio && e.name.is_some() {
         out.warning(path, "`name` on <Sip> is an ACML attribute");
     }
     separator(e.status_callback_event.as_ref(), "statusCallbackEvent", path, profile, out);
-    amd(
-        out,
-        path,
-        e.machine_detection_timeout,
-        e.machine_detection_speech_threshold,
-        e.machine_detection_speech_end_threshold,
-        e.machine_detection_silence_timeout,
-    );
     let uris = e.children.iter().any(|c| matches!(c, SipContent::Uri(_)));
     if e.text_content().trim().is_empty() && !uris {
         out.error(path, "<Sip> needs a SIP URI (text or <Uri>)");

@@ -3,8 +3,7 @@
 //! text and attribute values escaped one way. Two documents are equivalent when their canonical
 //! forms are equal.
 
-use super::read::{Element, Node};
-use super::{Attribute, Custom, CustomNode, ParseError, ParseLimits, Render, RenderOptions, read_document};
+use super::{Custom, CustomNode, ParseError, ParseLimits, Render, RenderOptions, read_document};
 
 /// The canonical form of a document, compact.
 ///
@@ -35,26 +34,30 @@ fn canonical_tree(xml: &str) -> Result<Custom<'static>, ParseError> {
     Ok(element(&read_document(xml, limits)?))
 }
 
-fn element(e: &Element<'_>) -> Custom<'static> {
-    let mut attributes: Vec<Attribute<'static>> =
-        e.attributes.iter().map(|(n, v)| Attribute::new(n.to_string(), v.to_string())).collect();
-    attributes.sort_by(|a, b| a.name.cmp(&b.name));
-    let has_elements = e.children.iter().any(|n| matches!(n, Node::Element(_)));
-    let children = e
+fn element(e: &Custom<'_>) -> Custom<'static> {
+    let mut canonical = Custom::new(e.name.to_string());
+    canonical.attributes = e.attributes.iter().map(|a| a.clone().into_owned()).collect();
+    canonical.attributes.sort_by(|a, b| a.name.cmp(&b.name));
+    let has_elements = e.children.iter().any(|n| matches!(n, CustomNode::Element(_)));
+    canonical.children = e
         .children
         .iter()
         .filter_map(|n| match n {
-            Node::Text(t) if has_elements && super::tree::is_whitespace(t) => None,
-            Node::Text(t) => Some(CustomNode::Text(t.to_string().into())),
-            Node::Element(c) => Some(CustomNode::Element(element(c))),
+            CustomNode::Text(t) if has_elements && super::tree::is_whitespace(t) => None,
+            CustomNode::Text(t) => Some(CustomNode::Text(t.to_string().into())),
+            CustomNode::Element(c) => Some(CustomNode::Element(element(c))),
         })
         .collect();
-    Custom { name: e.name.to_string().into(), attributes, children }
+    canonical
 }
 
 /// Panics with a line diff of the canonical forms unless `left` and `right` are equivalent
-/// documents. Called by [`assert_xml_eq!`](crate::assert_xml_eq).
-#[doc(hidden)]
+/// documents; `context` is printed above the diff. What [`assert_xml_eq!`](crate::assert_xml_eq)
+/// calls.
+///
+/// ```
+/// callml::xml::assert_equivalent("<Response><Hangup></Hangup></Response>", "<Response>\n  <Hangup/>\n</Response>", None);
+/// ```
 #[track_caller]
 pub fn assert_equivalent(left: &str, right: &str, context: Option<std::fmt::Arguments<'_>>) {
     let side = |name: &str, xml: &str| {
@@ -114,14 +117,14 @@ fn diff(left: &str, right: &str) -> String {
 #[macro_export]
 macro_rules! assert_xml_eq {
     ($left:expr, $right:expr $(,)?) => {
-        $crate::xml::canonical::assert_equivalent(
+        $crate::xml::assert_equivalent(
             ::core::convert::AsRef::<str>::as_ref(&$left),
             ::core::convert::AsRef::<str>::as_ref(&$right),
             ::core::option::Option::None,
         )
     };
     ($left:expr, $right:expr, $($context:tt)+) => {
-        $crate::xml::canonical::assert_equivalent(
+        $crate::xml::assert_equivalent(
             ::core::convert::AsRef::<str>::as_ref(&$left),
             ::core::convert::AsRef::<str>::as_ref(&$right),
             ::core::option::Option::Some(::core::format_args!($($context)+)),

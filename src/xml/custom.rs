@@ -75,7 +75,12 @@ pub enum CustomNode<'a> {
 ///     r#"<alexa omnipresent="true"><purchase>Kindle</purchase></alexa>"#
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+///
+/// It is also the generic tree the reader produces ([`read_document`](super::read_document)): a
+/// parsed element knows where it started in its input ([`source_offset`](Self::source_offset)),
+/// which equality ignores.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Custom<'a> {
     /// The element name.
     pub name: Cow<'a, str>,
@@ -83,12 +88,56 @@ pub struct Custom<'a> {
     pub attributes: Vec<Attribute<'a>>,
     /// Content in order.
     pub children: Vec<CustomNode<'a>>,
+    /// Byte offset of `<` in the input the element was read from.
+    pub(crate) source_offset: Option<usize>,
+}
+
+impl PartialEq for Custom<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.attributes == other.attributes && self.children == other.children
+    }
+}
+impl Eq for Custom<'_> {}
+impl std::hash::Hash for Custom<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (&self.name, &self.attributes, &self.children).hash(state);
+    }
 }
 
 impl<'a> Custom<'a> {
     /// An empty element named `name`.
     pub fn new(name: impl Into<Cow<'a, str>>) -> Self {
-        Custom { name: name.into(), attributes: Vec::new(), children: Vec::new() }
+        Custom { name: name.into(), attributes: Vec::new(), children: Vec::new(), source_offset: None }
+    }
+
+    /// Where the element started (the byte offset of its `<`) in the text it was read from; `None`
+    /// for an element built in code.
+    ///
+    /// ```
+    /// let root = callml::xml::read_document("<Response> <Say/></Response>", Default::default()).unwrap();
+    /// let callml::xml::CustomNode::Element(say) = &root.children[1] else { unreachable!() };
+    /// assert_eq!(say.source_offset(), Some(11));
+    /// assert_eq!(callml::xml::Custom::new("Say").source_offset(), None);
+    /// ```
+    pub fn source_offset(&self) -> Option<usize> {
+        self.source_offset
+    }
+
+    /// The same element with owned strings.
+    pub fn into_owned(self) -> Custom<'static> {
+        Custom {
+            name: Cow::Owned(self.name.into_owned()),
+            attributes: self.attributes.into_iter().map(Attribute::into_owned).collect(),
+            children: self
+                .children
+                .into_iter()
+                .map(|c| match c {
+                    CustomNode::Text(t) => CustomNode::Text(Cow::Owned(t.into_owned())),
+                    CustomNode::Element(e) => CustomNode::Element(e.into_owned()),
+                })
+                .collect(),
+            source_offset: self.source_offset,
+        }
     }
     /// Adds an attribute.
     pub fn attr(mut self, name: impl Into<Cow<'a, str>>, value: impl Into<Cow<'a, str>>) -> Self {

@@ -2,39 +2,38 @@
 //! attribute values, the unchecked custom element, and the table macros the dialects are defined
 //! with. Nothing here knows a verb.
 
-#[doc(hidden)]
-pub mod canonical;
+mod canonical;
 pub(crate) mod custom;
 pub(crate) mod define;
+pub(crate) mod element;
 mod escape;
 pub(crate) mod json;
 pub(crate) mod lint;
 pub(crate) mod name;
 mod read;
-mod render;
-#[doc(hidden)]
-pub mod rules;
+pub(crate) mod render;
+pub(crate) mod rules;
 mod sink;
-#[doc(hidden)]
-pub mod tree;
+pub(crate) mod tree;
 pub(crate) mod value;
+mod vocabulary;
 mod writer;
 
-pub use canonical::{canonical, canonical_pretty};
+pub use canonical::{assert_equivalent, canonical, canonical_pretty};
 pub use custom::{Attribute, Custom, CustomNode};
 pub use escape::{REPLACEMENT_CHARACTER, escape_attribute, escape_text, is_forbidden_char, replace_forbidden};
 pub use json::JsonError;
 pub use lint::{Finding, Severity};
 pub use name::is_valid_name;
-pub use read::{Element, Node, ParseError, ParseErrorKind, ParseLimits, Position, read_document, read_fragment};
+pub use read::{ParseError, ParseErrorKind, ParseLimits, Position, read_document, read_fragment};
 pub use render::{DECLARATION, INITIAL_CAPACITY, Render, RenderOptions};
 pub use sink::{FmtSink, IoSink, Sink};
 pub use value::{AttributeValue, Decimal, IntoAttributeValue, List, Separator, ValueError};
+pub use vocabulary::{ElementInfo, Vocabulary};
 pub use writer::Writer;
 
 /// Implemented by nothing: the bound of `child` on elements that hold no child elements, so that
 /// trying to add one fails with a message naming the element.
-#[doc(hidden)]
 #[diagnostic::on_unimplemented(
     message = "`{Parent}` cannot contain `{Self}`",
     label = "not allowed here",

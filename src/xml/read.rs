@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::{is_forbidden_char, is_valid_name};
+use super::{Attribute, Custom, CustomNode, is_forbidden_char, is_valid_name};
 
 /// Limits that keep a hostile document from overflowing the stack or exhausting memory.
 ///
@@ -135,8 +135,17 @@ pub enum ParseErrorKind {
 }
 
 /// A reading error: what, at which line and column, and in which element (`Response/Gather[2]/Say`).
+///
+/// ```
+/// use callml::xml::ParseErrorKind;
+/// let e = callml::twiml::Response::from_xml("<Response>\n  <Gather><Dial/></Gather>\n</Response>").unwrap_err();
+/// assert_eq!(e.to_string(), "line 2, column 11 (Response/Gather/Dial): <Dial> is not allowed inside <Gather>");
+/// assert!(matches!(e.kind(), ParseErrorKind::ElementNotAllowed { .. }));
+/// assert_eq!((e.position().line, e.path()), (2, "Response/Gather/Dial"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{position}{}: {kind}", if path.is_empty() { String::new() } else { format!(" ({path})") })]
+#[non_exhaustive]
 pub struct ParseError {
     /// What went wrong.
     pub kind: ParseErrorKind,
@@ -147,38 +156,33 @@ pub struct ParseError {
     pub path: String,
 }
 
-/// A node of the generic tree.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Node<'i> {
-    /// An element.
-    Element(Element<'i>),
-    /// A run of text (references resolved, CDATA included).
-    Text(Cow<'i, str>),
+impl ParseError {
+    /// What went wrong.
+    pub fn kind(&self) -> &ParseErrorKind {
+        &self.kind
+    }
+    /// The line and column.
+    pub fn position(&self) -> Position {
+        self.position
+    }
+    /// The element path (empty when the error is not inside an element).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
 }
 
-/// An element of the generic tree, with its byte offset in the input.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Element<'i> {
-    /// The qualified name (`say-as`, `amazon:effect`).
-    pub name: Cow<'i, str>,
-    /// Attributes in document order, values unescaped and normalised.
-    pub attributes: Vec<(Cow<'i, str>, Cow<'i, str>)>,
-    /// Content in document order.
-    pub children: Vec<Node<'i>>,
-    /// Byte offset of `<` in the input.
-    pub offset: usize,
-}
-
-/// Reads a whole document (one root element, optional declaration, comments) into the generic tree.
+/// Reads a whole document (one root element, optional declaration, comments) into the generic tree:
+/// [`Custom`] elements whose strings borrow `input` where they can, each with its
+/// [`source_offset`](Custom::source_offset).
 ///
 /// ```
 /// let root = callml::xml::read_document("<Response><Say>Hi &amp; bye</Say></Response>", Default::default()).unwrap();
 /// assert_eq!(root.name, "Response");
 /// ```
-pub fn read_document(input: &str, limits: ParseLimits) -> Result<Element<'_>, ParseError> {
+pub fn read_document(input: &str, limits: ParseLimits) -> Result<Custom<'_>, ParseError> {
     let mut nodes = read(input, limits, true)?;
     match nodes.pop() {
-        Some(Node::Element(root)) => Ok(root),
+        Some(CustomNode::Element(root)) => Ok(root),
         _ => Err(error_at(input, input.len(), ParseErrorKind::NotWellFormed("no root element".into()))),
     }
 }
@@ -190,7 +194,7 @@ pub fn read_document(input: &str, limits: ParseLimits) -> Result<Element<'_>, Pa
 /// assert_eq!(nodes.len(), 3);
 /// assert!(callml::xml::read_fragment("a<b and c>d", Default::default()).is_err());
 /// ```
-pub fn read_fragment(input: &str, limits: ParseLimits) -> Result<Vec<Node<'_>>, ParseError> {
+pub fn read_fragment(input: &str, limits: ParseLimits) -> Result<Vec<CustomNode<'_>>, ParseError> {
     read(input, limits, false)
 }
 
@@ -227,7 +231,7 @@ fn first_forbidden(input: &str) -> Option<(usize, char)> {
     None
 }
 
-fn read(input: &str, limits: ParseLimits, document: bool) -> Result<Vec<Node<'_>>, ParseError> {
+fn read(input: &str, limits: ParseLimits, document: bool) -> Result<Vec<CustomNode<'_>>, ParseError> {
     if input.len() > limits.max_bytes {
         return Err(error_at(input, limits.max_bytes, ParseErrorKind::TooLarge(limits.max_bytes)));
     }
@@ -240,8 +244,8 @@ fn read(input: &str, limits: ParseLimits, document: bool) -> Result<Vec<Node<'_>
     config.check_comments = true;
 
     // Open elements; the bottom entry collects top-level nodes.
-    let mut stack: Vec<Element<'_>> = Vec::with_capacity(16);
-    stack.push(Element { name: Cow::Borrowed(""), attributes: Vec::new(), children: Vec::new(), offset: 0 });
+    let mut stack: Vec<Custom<'_>> = Vec::with_capacity(16);
+    stack.push(Custom::new(""));
     let mut seen_root = false;
     let mut seen_anything = false;
     loop {
@@ -265,7 +269,7 @@ fn read(input: &str, limits: ParseLimits, document: bool) -> Result<Vec<Node<'_>
                     return Err(error_at(input, start, ParseErrorKind::TooDeep(limits.max_depth)));
                 }
                 let el = element(input, &e, start)?;
-                push(&mut stack, Node::Element(el));
+                push(&mut stack, CustomNode::Element(el));
                 seen_root = true;
             }
             Event::End(_) => {
@@ -273,7 +277,7 @@ fn read(input: &str, limits: ParseLimits, document: bool) -> Result<Vec<Node<'_>
                     .pop()
                     .filter(|_| depth > 0)
                     .ok_or_else(|| not_well_formed(input, start, "unmatched end tag"))?;
-                push(&mut stack, Node::Element(el));
+                push(&mut stack, CustomNode::Element(el));
             }
             Event::Text(t) => {
                 let raw = t.xml10_content();
@@ -334,29 +338,29 @@ fn read(input: &str, limits: ParseLimits, document: bool) -> Result<Vec<Node<'_>
     Ok(top)
 }
 
-fn push<'i>(stack: &mut [Element<'i>], node: Node<'i>) {
+fn push<'i>(stack: &mut [Custom<'i>], node: CustomNode<'i>) {
     if let Some(parent) = stack.last_mut() {
         parent.children.push(node);
     }
 }
 
 /// Appends text, merging with a preceding text run (text, references and CDATA form one run).
-fn push_text<'i>(stack: &mut [Element<'i>], text: Cow<'i, str>) {
+fn push_text<'i>(stack: &mut [Custom<'i>], text: Cow<'i, str>) {
     if let Some(parent) = stack.last_mut() {
-        if let Some(Node::Text(prev)) = parent.children.last_mut() {
+        if let Some(CustomNode::Text(prev)) = parent.children.last_mut() {
             prev.to_mut().push_str(&text);
         } else {
-            parent.children.push(Node::Text(text));
+            parent.children.push(CustomNode::Text(text));
         }
     }
 }
 
-fn element<'i>(input: &'i str, e: &BytesStart<'i>, start: usize) -> Result<Element<'i>, ParseError> {
+fn element<'i>(input: &'i str, e: &BytesStart<'i>, start: usize) -> Result<Custom<'i>, ParseError> {
     let name = e.name().into_inner();
     if !is_valid_name(name) {
         return Err(not_well_formed(input, start, format!("invalid element name `{name}`")));
     }
-    let mut attributes: Vec<(Cow<'i, str>, Cow<'i, str>)> = Vec::new();
+    let mut attributes: Vec<Attribute<'i>> = Vec::new();
     // Repeated names are found here rather than by quick-xml, whose check allocates a list of
     // names per element; above `LINEAR_SCAN` attributes a set keeps the check linear.
     const LINEAR_SCAN: usize = 32;
@@ -370,9 +374,9 @@ fn element<'i>(input: &'i str, e: &BytesStart<'i>, start: usize) -> Result<Eleme
             return Err(not_well_formed(input, start, format!("invalid attribute name `{key}`")));
         }
         let repeated = if attributes.len() < LINEAR_SCAN {
-            attributes.iter().any(|(k, _)| k == key)
+            attributes.iter().any(|a| a.name == key)
         } else {
-            let seen = seen.get_or_insert_with(|| attributes.iter().map(|(k, _)| k.to_string()).collect());
+            let seen = seen.get_or_insert_with(|| attributes.iter().map(|a| a.name.to_string()).collect());
             !seen.insert(key.to_owned())
         };
         if repeated {
@@ -392,9 +396,9 @@ fn element<'i>(input: &'i str, e: &BytesStart<'i>, start: usize) -> Result<Eleme
             Cow::Borrowed(v) => reborrow(input, v),
             Cow::Owned(v) => Cow::Owned(v),
         };
-        attributes.push((reborrow(input, key), value));
+        attributes.push(Attribute { name: reborrow(input, key), value });
     }
-    Ok(Element { name: reborrow(input, name), attributes, children: Vec::new(), offset: start })
+    Ok(Custom { name: reborrow(input, name), attributes, children: Vec::new(), source_offset: Some(start) })
 }
 
 /// quick-xml hands out slices of `input` with a shorter lifetime; this finds the same slice in
@@ -409,7 +413,7 @@ fn reborrow<'i>(input: &'i str, s: &str) -> Cow<'i, str> {
     }
 }
 
-impl Element<'_> {
+impl Custom<'_> {
     /// The byte offset of the element at `path` (`Response/Gather[2]/Say`, as in parse errors
     /// and `validate()` findings), when it exists.
     ///
@@ -433,11 +437,11 @@ impl Element<'_> {
                 .children
                 .iter()
                 .filter_map(|n| match n {
-                    Node::Element(e) if e.name == name => Some(e),
+                    CustomNode::Element(e) if e.name == name => Some(e),
                     _ => None,
                 })
                 .nth(index.checked_sub(1)?)?;
         }
-        Some(current.offset)
+        current.source_offset
     }
 }

@@ -1,41 +1,24 @@
-//! Support for turning the generic tree into typed elements: the dialect's vocabulary, element
-//! paths for error messages, and the conversions shared by every element.
+//! Reading the generic tree into typed elements: generic over [`Element`], with element paths for
+//! error messages.
 
 use std::borrow::Cow;
+use std::marker::PhantomData;
 
-use super::read::{Element, Node, ParseError, ParseErrorKind, Position};
-use super::{Attribute, Custom, CustomNode, ParseLimits, read_document};
-
-/// What a dialect knows: its element names (so a known element in the wrong place is an error,
-/// and an unknown one becomes a [`Custom`] element).
-#[doc(hidden)]
-#[derive(Debug, Clone, Copy)]
-pub struct Vocabulary {
-    /// The dialect's own element names.
-    pub names: &'static [&'static str],
-    /// Names it shares with the other dialect (SSML).
-    pub shared: &'static [&'static str],
-}
-
-impl Vocabulary {
-    /// Whether `name` is one of the dialect's elements.
-    pub fn knows(&self, name: &str) -> bool {
-        self.names.contains(&name) || self.shared.contains(&name)
-    }
-}
+use super::element::{AttributeInput, Children, Element, Node, ReadNode, TextRule};
+use super::read::{ParseError, ParseErrorKind, Position};
+use super::value::ReadValue;
+use super::{Attribute, Custom, CustomNode, ParseLimits, ValueError, Vocabulary, read_document};
 
 /// How a conversion keeps the strings of the generic tree, whose strings borrow the input (`'i`):
 /// [`Copied`] into a `'static` tree, or [`Borrowed`] for a tree that borrows the input too.
-#[doc(hidden)]
-pub trait Strings<'i, 'o> {
+pub(crate) trait Strings<'i, 'o> {
     /// The string as the typed tree holds it.
     #[allow(clippy::ptr_arg)] // `&Cow`, not `&str`: borrowed text keeps its own lifetime
     fn keep(s: &Cow<'i, str>) -> Cow<'o, str>;
 }
 
 /// Strings are copied: the typed tree is `'static` (`from_xml`).
-#[doc(hidden)]
-pub struct Copied;
+pub(crate) struct Copied;
 
 impl<'i> Strings<'i, 'static> for Copied {
     #[inline]
@@ -47,8 +30,7 @@ impl<'i> Strings<'i, 'static> for Copied {
 /// Strings stay borrowed from the input where the input holds them literally (`from_xml_borrowed`);
 /// only text the reader had to change (references resolved, attribute whitespace normalised, runs
 /// merged) is owned.
-#[doc(hidden)]
-pub struct Borrowed;
+pub(crate) struct Borrowed;
 
 impl<'i> Strings<'i, 'i> for Borrowed {
     #[inline]
@@ -58,32 +40,31 @@ impl<'i> Strings<'i, 'i> for Borrowed {
 }
 
 /// A link in the path from the root to the element being converted.
-#[doc(hidden)]
 #[derive(Clone, Copy)]
-pub struct Path<'p, 'i> {
+pub(crate) struct Path<'p, 'i> {
     parent: Option<&'p Path<'p, 'i>>,
     name: &'p str,
-    siblings: &'p [Node<'i>],
+    siblings: &'p [CustomNode<'i>],
     position: usize,
 }
 
 impl<'p, 'i> Path<'p, 'i> {
     /// The root element.
-    pub fn root(name: &'p str) -> Self {
+    pub(crate) fn root(name: &'p str) -> Self {
         Path { parent: None, name, siblings: &[], position: 0 }
     }
 
     /// The child at `position` of `siblings`, named `name`.
-    pub fn child(&'p self, name: &'p str, siblings: &'p [Node<'i>], position: usize) -> Self {
+    pub(crate) fn child(&'p self, name: &'p str, siblings: &'p [CustomNode<'i>], position: usize) -> Self {
         Path { parent: Some(self), name, siblings, position }
     }
 
     /// `Response/Gather[2]/Say`: the index among same-named siblings, when there are several.
-    pub fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         let mut parts = Vec::new();
         let mut link = Some(self);
         while let Some(l) = link {
-            let same = |n: &Node<'_>| matches!(n, Node::Element(e) if e.name == l.name);
+            let same = |n: &CustomNode<'_>| matches!(n, CustomNode::Element(e) if e.name == l.name);
             let total = l.siblings.iter().filter(|n| same(n)).count();
             if total > 1 {
                 let index = l.siblings[..l.position].iter().filter(|n| same(n)).count() + 1;
@@ -99,113 +80,201 @@ impl<'p, 'i> Path<'p, 'i> {
 }
 
 /// Everything a conversion needs: the input (for positions) and the dialect.
-#[doc(hidden)]
 #[derive(Clone, Copy)]
-pub struct Ctx<'i> {
+pub(crate) struct Ctx<'i> {
     /// The whole input.
-    pub input: &'i str,
+    pub(crate) input: &'i str,
     /// The dialect.
-    pub vocabulary: Vocabulary,
+    pub(crate) vocabulary: Vocabulary,
 }
 
-impl<'i> Ctx<'i> {
+impl Ctx<'_> {
     /// An error at the element.
-    pub fn error(&self, element: &Element<'_>, path: &Path<'_, '_>, kind: ParseErrorKind) -> ParseError {
-        ParseError { kind, position: Position::at(self.input, element.offset), path: path.render() }
-    }
-
-    /// Sets the attributes of the generic element through the typed element's table.
-    pub fn attributes<'e>(
-        &self,
-        element: &Element<'e>,
-        path: &Path<'_, '_>,
-        mut set: impl FnMut(&Cow<'e, str>, &Cow<'e, str>) -> Result<(), super::ValueError>,
-    ) -> Result<(), ParseError> {
-        for (name, value) in &element.attributes {
-            set(name, value).map_err(|error| {
-                self.error(element, path, ParseErrorKind::InvalidAttribute { attribute: name.to_string(), error })
-            })?;
-        }
-        Ok(())
-    }
-
-    /// The text of an element that holds only text; child elements are an error.
-    pub fn text_only<'e, 'o, P: Strings<'e, 'o>>(
-        &self,
-        element: &Element<'e>,
-        path: &Path<'_, '_>,
-    ) -> Result<Cow<'o, str>, ParseError> {
-        if let [Node::Text(t)] = element.children.as_slice() {
-            return Ok(P::keep(t));
-        }
-        let mut text = String::new();
-        for node in &element.children {
-            match node {
-                Node::Text(t) => text.push_str(t),
-                Node::Element(child) => {
-                    return Err(self.error(
-                        child,
-                        path,
-                        ParseErrorKind::ElementNotAllowed {
-                            parent: element.name.to_string(),
-                            child: child.name.to_string(),
-                        },
-                    ));
-                }
-            }
-        }
-        Ok(Cow::Owned(text))
-    }
-
-    /// Checks that an element that holds nothing has no content (whitespace is allowed).
-    /// A child element is reported before text, as `text_only` does; no string is built.
-    pub fn no_content(&self, element: &Element<'_>, path: &Path<'_, '_>) -> Result<(), ParseError> {
-        if let Some(child) = element.children.iter().find_map(|n| match n {
-            Node::Element(e) => Some(e),
-            Node::Text(_) => None,
-        }) {
-            return Err(self.not_allowed(element, child, path));
-        }
-        if element.children.iter().all(|n| matches!(n, Node::Text(t) if is_whitespace(t))) {
-            Ok(())
-        } else {
-            Err(self.text_not_allowed(element, path))
-        }
+    pub(crate) fn error(&self, element: &Custom<'_>, path: &Path<'_, '_>, kind: ParseErrorKind) -> ParseError {
+        let offset = element.source_offset.unwrap_or(0);
+        ParseError { kind, position: Position::at(self.input, offset), path: path.render() }
     }
 
     /// The error for non-whitespace text inside an element that holds no text.
-    pub fn text_not_allowed(&self, element: &Element<'_>, path: &Path<'_, '_>) -> ParseError {
+    fn text_not_allowed(&self, element: &Custom<'_>, path: &Path<'_, '_>) -> ParseError {
         self.error(element, path, ParseErrorKind::TextNotAllowed(element.name.to_string()))
     }
 
     /// The error for a known element where its parent may not hold it.
-    pub fn not_allowed(&self, parent: &Element<'_>, child: &Element<'_>, path: &Path<'_, '_>) -> ParseError {
+    fn not_allowed(&self, parent: &Custom<'_>, child: &Custom<'_>, path: &Path<'_, '_>) -> ParseError {
         self.error(
             child,
             path,
             ParseErrorKind::ElementNotAllowed { parent: parent.name.to_string(), child: child.name.to_string() },
         )
     }
+}
 
-    /// Reads a whole document and checks its root name.
-    pub fn parse_root<T>(
-        input: &'i str,
-        vocabulary: Vocabulary,
-        root: &'static str,
-        convert: impl FnOnce(&Ctx<'i>, &Element<'i>, &Path<'_, '_>) -> Result<T, ParseError>,
-    ) -> Result<T, ParseError> {
-        let element = read_document(input, ParseLimits::DEFAULT)?;
-        let ctx = Ctx { input, vocabulary };
-        let path = Path::root(&element.name);
-        if element.name != root {
-            return Err(ctx.error(
-                &element,
-                &path,
-                ParseErrorKind::UnexpectedRoot { found: element.name.to_string(), expected: root },
-            ));
-        }
-        convert(&ctx, &element, &path)
+/// Reads a whole document whose root is `E`, its strings kept as `P` says.
+pub(crate) fn read_root<'i, 'o, P: Strings<'i, 'o>, E: Element<'o>>(
+    input: &'i str,
+    vocabulary: Vocabulary,
+) -> Result<E, ParseError> {
+    let root = read_document(input, ParseLimits::DEFAULT)?;
+    let ctx = Ctx { input, vocabulary };
+    let path = Path::root(&root.name);
+    if root.name != E::NAME {
+        return Err(ctx.error(
+            &root,
+            &path,
+            ParseErrorKind::UnexpectedRoot { found: root.name.to_string(), expected: E::NAME },
+        ));
     }
+    element::<P, E>(&ctx, &root, &path)
+}
+
+/// An attribute of the generic tree.
+struct TreeAttribute<'t, 'e, P> {
+    attribute: &'t Attribute<'e>,
+    strings: PhantomData<P>,
+}
+
+impl<'e, 'o, P: Strings<'e, 'o>> AttributeInput<'o> for TreeAttribute<'_, 'e, P> {
+    fn name(&self) -> &str {
+        &self.attribute.name
+    }
+    #[inline]
+    fn typed<T: ReadValue<'o>>(&self) -> Result<T, ValueError> {
+        T::read_text::<P>(&self.attribute.value)
+    }
+    fn untyped(&self) -> Result<Attribute<'o>, ValueError> {
+        Ok(Attribute { name: P::keep(&self.attribute.name), value: P::keep(&self.attribute.value) })
+    }
+}
+
+/// Reads a generic element as the typed element `E`.
+pub(crate) fn element<'e, 'o, P: Strings<'e, 'o>, E: Element<'o>>(
+    ctx: &Ctx<'_>,
+    element: &Custom<'e>,
+    path: &Path<'_, '_>,
+) -> Result<E, ParseError> {
+    let mut typed = E::default();
+    for attribute in &element.attributes {
+        typed.read_attribute(&TreeAttribute::<P> { attribute, strings: PhantomData }).map_err(|error| {
+            let kind = ParseErrorKind::InvalidAttribute { attribute: attribute.name.to_string(), error };
+            ctx.error(element, path, kind)
+        })?;
+    }
+    typed.set_content(E::Content::read_tree::<P>(ctx, element, path)?);
+    Ok(typed)
+}
+
+/// How each kind of content is read from the generic tree.
+pub(crate) trait ReadContent<'o>: Sized {
+    /// Reads the content of `element`.
+    fn read_tree<'e, P: Strings<'e, 'o>>(
+        ctx: &Ctx<'_>,
+        element: &Custom<'e>,
+        path: &Path<'_, '_>,
+    ) -> Result<Self, ParseError>;
+}
+
+impl<'o> ReadContent<'o> for () {
+    /// Whitespace is allowed; a child element is reported before text, as for text content.
+    fn read_tree<'e, P: Strings<'e, 'o>>(
+        ctx: &Ctx<'_>,
+        element: &Custom<'e>,
+        path: &Path<'_, '_>,
+    ) -> Result<(), ParseError> {
+        if let Some(child) = element.children.iter().find_map(|n| match n {
+            CustomNode::Element(e) => Some(e),
+            CustomNode::Text(_) => None,
+        }) {
+            return Err(ctx.not_allowed(element, child, path));
+        }
+        if element.children.iter().all(|n| matches!(n, CustomNode::Text(t) if is_whitespace(t))) {
+            Ok(())
+        } else {
+            Err(ctx.text_not_allowed(element, path))
+        }
+    }
+}
+
+impl<'o> ReadContent<'o> for Cow<'o, str> {
+    fn read_tree<'e, P: Strings<'e, 'o>>(
+        ctx: &Ctx<'_>,
+        element: &Custom<'e>,
+        path: &Path<'_, '_>,
+    ) -> Result<Self, ParseError> {
+        if let [CustomNode::Text(t)] = element.children.as_slice() {
+            return Ok(P::keep(t));
+        }
+        let mut text = String::new();
+        for node in &element.children {
+            match node {
+                CustomNode::Text(t) => text.push_str(t),
+                CustomNode::Element(child) => return Err(ctx.not_allowed(element, child, path)),
+            }
+        }
+        Ok(Cow::Owned(text))
+    }
+}
+
+impl<'o, C: Children<'o>> ReadContent<'o> for Vec<C> {
+    fn read_tree<'e, P: Strings<'e, 'o>>(
+        ctx: &Ctx<'_>,
+        element: &Custom<'e>,
+        path: &Path<'_, '_>,
+    ) -> Result<Self, ParseError> {
+        let mut children = Vec::with_capacity(element.children.len());
+        for (i, node) in element.children.iter().enumerate() {
+            match node {
+                CustomNode::Text(t) => {
+                    let keep = match C::TEXT {
+                        TextRule::None if is_whitespace(t) => false,
+                        TextRule::None => return Err(ctx.text_not_allowed(element, path)),
+                        // Between nouns (Dial, Client, Sip), whitespace-only text is layout.
+                        TextRule::Mixed => !is_whitespace(t),
+                        // In speech every run is spoken.
+                        TextRule::Speech => true,
+                    };
+                    if keep {
+                        children.extend(C::text(P::keep(t)));
+                    }
+                }
+                CustomNode::Element(child) => {
+                    let child_path = path.child(&child.name, &element.children, i);
+                    children.push(self::child::<P, C>(ctx, element, child, &child_path)?);
+                }
+            }
+        }
+        Ok(children)
+    }
+}
+
+/// Reads a child element: one the parent takes, a known one in the wrong place (an error), or an
+/// unknown one (kept as [`Custom`]).
+fn child<'e, 'o, P: Strings<'e, 'o>, C: Children<'o>>(
+    ctx: &Ctx<'_>,
+    parent: &Custom<'e>,
+    child: &Custom<'e>,
+    path: &Path<'_, '_>,
+) -> Result<C, ParseError> {
+    struct Reader<'c, 't, 'e, 'p, 'i, P> {
+        ctx: &'c Ctx<'c>,
+        element: &'t Custom<'e>,
+        path: &'p Path<'p, 'i>,
+        strings: PhantomData<P>,
+    }
+    impl<'e, 'o, P: Strings<'e, 'o>> ReadNode<'o> for Reader<'_, '_, 'e, '_, '_, P> {
+        type Error = ParseError;
+        fn read<N: Node<'o>>(self) -> Result<N, ParseError> {
+            N::read_tree::<P>(self.ctx, self.element, self.path)
+        }
+    }
+    let reader = Reader { ctx, element: child, path, strings: PhantomData::<P> };
+    if let Some(read) = C::read_named(&child.name, reader) {
+        return read;
+    }
+    if ctx.vocabulary.knows(&child.name) {
+        return Err(ctx.not_allowed(parent, child, path));
+    }
+    Ok(C::custom(keep_custom::<P>(child)))
 }
 
 /// Whether `s` is only XML whitespace.
@@ -213,18 +282,23 @@ pub(crate) fn is_whitespace(s: &str) -> bool {
     s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
 }
 
-/// A generic element as a [`Custom`] element, its strings kept as `P` says.
-pub(crate) fn custom_from_tree<'e, 'o, P: Strings<'e, 'o>>(element: &Element<'e>) -> Custom<'o> {
+/// A generic element kept as a [`Custom`] element of the typed tree, its strings kept as `P` says.
+pub(crate) fn keep_custom<'e, 'o, P: Strings<'e, 'o>>(element: &Custom<'e>) -> Custom<'o> {
     Custom {
         name: P::keep(&element.name),
-        attributes: element.attributes.iter().map(|(n, v)| Attribute { name: P::keep(n), value: P::keep(v) }).collect(),
+        attributes: element
+            .attributes
+            .iter()
+            .map(|a| Attribute { name: P::keep(&a.name), value: P::keep(&a.value) })
+            .collect(),
         children: element
             .children
             .iter()
             .map(|n| match n {
-                Node::Text(t) => CustomNode::Text(P::keep(t)),
-                Node::Element(e) => CustomNode::Element(custom_from_tree::<P>(e)),
+                CustomNode::Text(t) => CustomNode::Text(P::keep(t)),
+                CustomNode::Element(e) => CustomNode::Element(keep_custom::<P>(e)),
             })
             .collect(),
+        source_offset: element.source_offset,
     }
 }

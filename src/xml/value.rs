@@ -45,6 +45,10 @@ pub trait AttributeValue: Sized {
     fn is_documented(&self) -> bool {
         true
     }
+    /// The value as a number, for the documented ranges `validate()` checks (`None` for text).
+    fn as_number(&self) -> Option<f64> {
+        None
+    }
 }
 
 /// `from_json` for numbers and booleans: the JSON scalar or its string form.
@@ -102,28 +106,28 @@ impl IntoAttributeValue<Decimal> for u32 {
     }
 }
 
-/// Reading an attribute value from the generic tree: text keeps its string as the conversion
-/// says (copied or borrowed, see [`Strings`](super::tree::Strings)), other types parse it.
-#[doc(hidden)]
-pub trait TreeValue<'o>: Sized {
+/// Reading an attribute value from parsed XML text: text keeps its string as the reading says
+/// (copied or borrowed, see [`Strings`](super::tree::Strings)), other types parse it. (JSON values
+/// are read by [`AttributeValue::from_json`].)
+pub(crate) trait ReadValue<'o>: AttributeValue {
     /// The value of the attribute text `s`.
     #[allow(clippy::ptr_arg)] // `&Cow`, not `&str`: borrowed text keeps its own lifetime
-    fn from_tree<'e, P: super::tree::Strings<'e, 'o>>(s: &Cow<'e, str>) -> Result<Self, ValueError>;
+    fn read_text<'e, P: super::tree::Strings<'e, 'o>>(s: &Cow<'e, str>) -> Result<Self, ValueError>;
 }
 
-impl<'o> TreeValue<'o> for Cow<'o, str> {
+impl<'o> ReadValue<'o> for Cow<'o, str> {
     #[inline]
-    fn from_tree<'e, P: super::tree::Strings<'e, 'o>>(s: &Cow<'e, str>) -> Result<Self, ValueError> {
+    fn read_text<'e, P: super::tree::Strings<'e, 'o>>(s: &Cow<'e, str>) -> Result<Self, ValueError> {
         Ok(P::keep(s))
     }
 }
 
-/// `TreeValue` for types that own no borrowed text: parsed from the string.
-macro_rules! parsed_tree_value {
+/// `ReadValue` for types that own no borrowed text: parsed from the string.
+macro_rules! parsed_read_value {
     ($($t:ty),*) => {$(
-        impl<'o> $crate::xml::value::TreeValue<'o> for $t {
+        impl<'o> $crate::xml::value::ReadValue<'o> for $t {
             #[inline]
-            fn from_tree<'e, P: $crate::xml::tree::Strings<'e, 'o>>(
+            fn read_text<'e, P: $crate::xml::tree::Strings<'e, 'o>>(
                 s: &std::borrow::Cow<'e, str>,
             ) -> Result<Self, $crate::xml::ValueError> {
                 <Self as $crate::xml::AttributeValue>::parse_value(s)
@@ -131,11 +135,11 @@ macro_rules! parsed_tree_value {
         }
     )*};
 }
-pub(crate) use parsed_tree_value;
-parsed_tree_value!(bool, Decimal);
+pub(crate) use parsed_read_value;
+parsed_read_value!(bool, Decimal);
 
-impl<'o, T: AttributeValue> TreeValue<'o> for List<T> {
-    fn from_tree<'e, P: super::tree::Strings<'e, 'o>>(s: &Cow<'e, str>) -> Result<Self, ValueError> {
+impl<'o, T: AttributeValue> ReadValue<'o> for List<T> {
+    fn read_text<'e, P: super::tree::Strings<'e, 'o>>(s: &Cow<'e, str>) -> Result<Self, ValueError> {
         Self::parse_value(s)
     }
 }
@@ -208,7 +212,7 @@ pub(crate) fn write_u64<S: Sink + ?Sized>(w: &mut Writer<'_, S>, n: u64) {
 
 macro_rules! unsigned_value {
     ($($t:ty),*) => {$(
-        parsed_tree_value!($t);
+        parsed_read_value!($t);
         impl AttributeValue for $t {
             #[inline]
             fn write_value<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>) {
@@ -227,6 +231,9 @@ macro_rules! unsigned_value {
             }
             fn to_json(&self) -> serde_json::Value {
                 serde_json::Value::from(*self)
+            }
+            fn as_number(&self) -> Option<f64> {
+                Some(*self as f64)
             }
             fn from_json(value: &serde_json::Value) -> Result<Self, ValueError> {
                 scalar_from_json(value)
@@ -337,6 +344,9 @@ impl AttributeValue for Decimal {
     }
     fn from_json(value: &serde_json::Value) -> Result<Self, ValueError> {
         scalar_from_json(value)
+    }
+    fn as_number(&self) -> Option<f64> {
+        Some(self.0)
     }
     /// NaN and infinities are written (`NaN`, `inf`) but are not numbers a provider reads.
     fn is_documented(&self) -> bool {
@@ -542,7 +552,7 @@ macro_rules! open_enum {
                 f.write_str(self.as_str())
             }
         }
-        $crate::xml::value::parsed_tree_value!($name);
+        $crate::xml::value::parsed_read_value!($name);
         impl $crate::xml::AttributeValue for $name {
             #[inline]
             fn write_value<S: $crate::xml::Sink + ?Sized>(&self, w: &mut $crate::xml::Writer<'_, S>) {

@@ -63,12 +63,8 @@ pub mod twiml_trees {
             prop::option::of(text()),
         )
             .prop_map(|(items, language, loops, voice)| {
-                let mut s = Say {
-                    language: language.map(Cow::Owned),
-                    loop_count: loops,
-                    voice: voice.map(Voice::from),
-                    ..Default::default()
-                };
+                let mut s = Say::default();
+                (s.language, s.loop_count, s.voice) = (language.map(Cow::Owned), loops, voice.map(Voice::from));
                 for item in normalize(items) {
                     s = match item {
                         Ok(t) => s.text(t),
@@ -161,7 +157,8 @@ pub mod bxml_trees {
     fn speak() -> impl Strategy<Value = SpeakSentence<'static>> {
         let item = prop_oneof![2 => text().prop_map(Ok), 1 => text().prop_map(Err)];
         (prop::collection::vec(item, 0..4), prop::option::of(text())).prop_map(|(items, voice)| {
-            let mut s = SpeakSentence { voice: voice.map(Cow::Owned), ..Default::default() };
+            let mut s = SpeakSentence::default();
+            s.voice = voice.map(Cow::Owned);
             for item in normalize(items) {
                 s = match item {
                     Ok(t) => s.text(t),

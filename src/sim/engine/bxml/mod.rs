@@ -195,7 +195,7 @@ impl BxmlEngine {
         self.clock.documents += 1;
         self.clock.urls.push(url.to_owned());
         self.url = url.to_owned();
-        self.paths = crate::xml::rules::child_paths("Response", doc.children.iter().map(|c| c.name()));
+        self.paths = crate::xml::lint::child_paths("Response", doc.children.iter().map(|c| c.name()));
         self.verbs = doc.children;
         self.pc = 0;
         self.state = State::Run;
@@ -517,5 +517,5 @@ fn seconds(value: Option<f64>, default: f64) -> u64 {
 }
 
 fn verb_name(verb: &Verb<'_>) -> String {
-    verb.__name().to_owned()
+    verb.name().to_owned()
 }

@@ -290,7 +290,7 @@ impl TwimlEngine {
                 self.clock.documents += 1;
                 self.clock.urls.push(url.to_owned());
                 self.url = url.to_owned();
-                self.paths = crate::xml::rules::child_paths("Response", doc.children.iter().map(|c| c.name()));
+                self.paths = crate::xml::lint::child_paths("Response", doc.children.iter().map(|c| c.name()));
                 self.verbs = doc.children;
                 self.pc = 0;
                 self.state = State::Run;
