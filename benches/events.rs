@@ -7,6 +7,7 @@ use std::hint::black_box;
 
 use callml::event::{BandwidthV1Event, BandwidthV2Event, GatherAction, IncomingRequest, IntoOwned, TwimlEvent};
 
+#[path = "common/documents.rs"]
 mod documents;
 
 fn events(c: &mut Criterion) {

@@ -7,6 +7,7 @@ use std::hint::black_box;
 
 use callml::xml::Render;
 
+#[path = "common/documents.rs"]
 mod documents;
 
 fn raw_event_loop(xml: &str) -> usize {

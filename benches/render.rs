@@ -7,6 +7,7 @@ use std::hint::black_box;
 
 use callml::xml::Render;
 
+#[path = "common/documents.rs"]
 mod documents;
 
 fn render_group<D: Render>(c: &mut Criterion, name: &str, build: fn() -> D) {

@@ -1,4 +1,4 @@
-//! Prints the seed provider's example response.
+//! Prints the example response of ACML's documentation.
 //!
 //! ```text
 //! cargo run --example hello

@@ -4,7 +4,7 @@
 //! handler reads it with [`event`] and answers with a call-control document built with a typed,
 //! nesting-checked builder (or the `twiml!` / `bxml!` macros):
 //!
-//! - [`twiml`](mod@twiml): TwiML-style markup (Twilio, SignalWire, Telnyx, the seed provider's ACML);
+//! - [`twiml`](mod@twiml): TwiML-style markup (Twilio, SignalWire, Telnyx, and ACML, the CallAPI providers' markup);
 //! - [`bxml`](mod@bxml): Bandwidth Voice v2 BXML;
 //! - [`ssml`]: the speech markup inside `<Say>` / `<SpeakSentence>`;
 //! - [`xml`]: the dialect-independent core: escaping, the writer, typed values, the strict reader,

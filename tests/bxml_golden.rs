@@ -59,7 +59,7 @@ fn all_attributes() -> Response<'static> {
         .refer(filled!(Refer, filled!(SipUri, "sip:b@example.com")))
 }
 
-/// Seed 002's `initiate` callback, answered.
+/// Bandwidth's documented `initiate` callback, answered.
 fn initiate_reply() -> Response<'static> {
     Response::new()
         .speak_sentence(SpeakSentence::new("Thanks for calling. ").voice("julie").child(Break::new().time("500ms")))

@@ -1,4 +1,4 @@
-//! Incoming-call events: every reference payload and seed example parses to the right type with
+//! Incoming-call events: every reference payload and documented example parses to the right type with
 //! the right values; tolerance; bad input gives typed errors; nothing panics.
 
 mod common;
@@ -150,21 +150,22 @@ fn v1_values() {
     assert!(matches!(v1("v1_incomingcall_basic"), BandwidthV1Event::IncomingCall(_)));
 }
 
-/// The examples in the seed documents (seed 000's example is printed without its braces).
+/// The examples in the providers' documents under `tests/data` (the first v1 example is printed
+/// without its braces).
 #[test]
-fn seed_examples() {
-    let seed = |n: &str| std::fs::read_to_string(format!("{}/tests/seeds/{n}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+fn provider_document_examples() {
+    let doc = |n: &str| std::fs::read_to_string(format!("{}/tests/data/{n}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     for (file, body) in [
         (
-            "000_d9cf9bb482430a95.txt",
+            "bandwidth-v1-incomingcall.txt",
             r#"{"eventType":"incomingcall","from":"+13233326955","to":"+13865245000","callId":"{callId}","callUri":"{userId}/calls/{callId}","callState":"active","applicationId":"{appId}","time":"2012-11-14T16:21:59.616Z"}"#,
         ),
         (
-            "001_a66fefae86b888d6.txt",
+            "bandwidth-v1-incomingcall-catapult.txt",
             r#"{"eventType":"incomingcall","from":"+13233326955","to":"+13865245000","callId":"{callId}","callUri":"https://api.catapult.inetwork.com/v1/users/{userId}/calls/{callId}","callState":"active","applicationId":"{appId}","time":"2012-11-14T16:21:59.616Z"}"#,
         ),
     ] {
-        assert!(seed(file).contains("\"callState\"     : \"active\""));
+        assert!(doc(file).contains("\"callState\"     : \"active\""));
         let event = parse(Some("application/json; charset=utf-8"), body.as_bytes()).unwrap();
         let call = event.call().unwrap();
         assert_eq!(
@@ -174,13 +175,13 @@ fn seed_examples() {
         assert_eq!(call.from_address().unwrap().kind(), AddressKind::E164);
         assert_eq!(call.started_at, Some("2012-11-14T16:21:59.616Z"));
     }
-    let s003 = seed("003_b166b81d56e5452f.txt");
+    let s003 = doc("bandwidth-v1-incomingcall-properties.txt");
     let start = s003.rfind("{\n   \"eventType\"").unwrap();
     let end = start + s003[start..].find("\n}").unwrap() + 2;
     let e = parse(Some("application/json"), &s003.as_bytes()[start..end]).unwrap();
     assert_eq!(e.call().unwrap().application_id, Some("{appId}"));
 
-    let s002 = seed("002_aeb33427a2bf6480.txt");
+    let s002 = doc("bandwidth-v2-initiate.txt");
     let start = s002.find("{\n\"eventType\" : \"initiate\"").unwrap();
     let end = start + s002[start..].find("}\n}").unwrap() + 3;
     let e = parse(Some("application/json"), &s002.as_bytes()[start..end]).unwrap();
@@ -192,7 +193,7 @@ fn seed_examples() {
     let Event::BandwidthV2(BandwidthV2Event::Initiate(i)) = &e else { panic!() };
     assert_eq!(i.diversion.as_ref().unwrap().extra["unknown"], "unknownValue");
 
-    let s004 = seed("004_7eb6111a7187933e.txt");
+    let s004 = doc("acml-api-docs.txt");
     assert!(s004.contains("[PostStatus]    => callback OR new"));
     let form = "CallSid=IDfbf7e812ere32hfhfg6e10-Cd5dacca0c-CA9d3572be-9f7a-11ea-97f4-5ffeb3239325&InstanceId=ID242258723hHds8fh29G4569b66e10&AccountSid=AC06bc1hjh293hFH9edjJ23539a9ddb1&From=3035550000&To=8044731212&CallStatus=ringing&ApiVersion=2012-04-24&Direction=inbound&CallerName=3035550000&ForwardedFrom=null&CallTimestamp=2020-05-26T17%3A59%3A16.555Z&PostStatus=new";
     let e = parse(Some("application/x-www-form-urlencoded"), form.as_bytes()).unwrap();

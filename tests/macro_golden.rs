@@ -111,11 +111,11 @@ fn twiml_say_ssml() {
 }
 
 #[test]
-fn twiml_seed_example() {
+fn twiml_acml_example() {
     let doc = callml::twiml! {
     Say(voice = "woman") { "Please hold while your call is connected" } Dial { "18004444444" }
        };
-    check("twiml/seed_example", &doc);
+    check("twiml/acml_example", &doc);
 }
 
 #[test]

@@ -10,9 +10,9 @@ use axum::routing::post;
 use base64::Engine;
 use callml::axum::{EventLimits, TwilioSignatureLayer, TwimlWebhook};
 
-const SEED_FORM: &str = "CallSid=IDfbf7e812&InstanceId=ID242&AccountSid=AC06&From=3035550000&To=8044731212&CallStatus=ringing&ApiVersion=2012-04-24&Direction=inbound&CallerName=Ada&ForwardedFrom=null&CallTimestamp=2020-05-26T17%3A59%3A16.555Z&PostStatus=new";
-const SEED_INITIATE: &str = r#"{"eventType":"initiate","eventTime":"2019-06-20T15:56:11.554Z","accountId":"55555555","applicationId":"7fc9698a","from":"+15551112222","to":"+15553334444","direction":"inbound","callId":"c-95ac8d6e","callUrl":"https://voice.bandwidth.com/api/v2/accounts/55555555/calls/c-95ac8d6e","startTime":"2019-06-20T15:54:22.234Z","diversion":{"origTo":"+15558884444","reason":"unavailable","privacy":"off","unknown":"unknownValue"}}"#;
-const SEED_V1: &str = r#"{"eventType":"incomingcall","from":"+13233326955","to":"+13865245000","callId":"c-1","callUri":"https://api.catapult.inetwork.com/v1/users/u/calls/c-1","callState":"active","applicationId":"a-1","time":"2012-11-14T16:21:59.616Z"}"#;
+const ACML_FORM: &str = "CallSid=IDfbf7e812&InstanceId=ID242&AccountSid=AC06&From=3035550000&To=8044731212&CallStatus=ringing&ApiVersion=2012-04-24&Direction=inbound&CallerName=Ada&ForwardedFrom=null&CallTimestamp=2020-05-26T17%3A59%3A16.555Z&PostStatus=new";
+const BANDWIDTH_INITIATE: &str = r#"{"eventType":"initiate","eventTime":"2019-06-20T15:56:11.554Z","accountId":"55555555","applicationId":"7fc9698a","from":"+15551112222","to":"+15553334444","direction":"inbound","callId":"c-95ac8d6e","callUrl":"https://voice.bandwidth.com/api/v2/accounts/55555555/calls/c-95ac8d6e","startTime":"2019-06-20T15:54:22.234Z","diversion":{"origTo":"+15558884444","reason":"unavailable","privacy":"off","unknown":"unknownValue"}}"#;
+const BANDWIDTH_V1_INCOMINGCALL: &str = r#"{"eventType":"incomingcall","from":"+13233326955","to":"+13865245000","callId":"c-1","callUri":"https://api.catapult.inetwork.com/v1/users/u/calls/c-1","callState":"active","applicationId":"a-1","time":"2012-11-14T16:21:59.616Z"}"#;
 
 async fn serve(app: Router) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -48,7 +48,7 @@ const AUTH: Option<(&str, &str)> = Some(("bw", "s3cret"));
 #[tokio::test]
 async fn twiml_routes_answer_with_twiml() {
     let base = serve(webhook_server::app(None)).await;
-    let r = post_to(&format!("{base}/twiml/incoming"), FORM, SEED_FORM, None).await;
+    let r = post_to(&format!("{base}/twiml/incoming"), FORM, ACML_FORM, None).await;
     assert_eq!((r.status, r.content_type.as_str()), (200, "application/xml; charset=utf-8"));
     callml::assert_xml_eq!(
         r.body,
@@ -133,13 +133,13 @@ async fn a_request_of_another_kind_is_422_naming_both() {
 async fn bandwidth_routes_challenge_then_answer() {
     let base = serve(webhook_server::app(Some(("bw".into(), "s3cret".into())))).await;
     let url = format!("{base}/bandwidth/v2/callbacks");
-    let r = post_to(&url, JSON, SEED_INITIATE, None).await;
+    let r = post_to(&url, JSON, BANDWIDTH_INITIATE, None).await;
     assert_eq!((r.status, r.www_authenticate.as_str()), (401, r#"Basic realm="callml example""#));
-    let r = post_to(&url, JSON, SEED_INITIATE, Some(("bw", "wrong"))).await;
+    let r = post_to(&url, JSON, BANDWIDTH_INITIATE, Some(("bw", "wrong"))).await;
     assert_eq!(r.status, 401);
-    let r = post_to(&url, JSON, SEED_INITIATE, Some(("bx", "s3cret"))).await;
+    let r = post_to(&url, JSON, BANDWIDTH_INITIATE, Some(("bx", "s3cret"))).await;
     assert_eq!(r.status, 401);
-    let r = post_to(&url, JSON, SEED_INITIATE, AUTH).await;
+    let r = post_to(&url, JSON, BANDWIDTH_INITIATE, AUTH).await;
     assert_eq!((r.status, r.content_type.as_str()), (200, "application/xml; charset=utf-8"));
     callml::assert_xml_eq!(
         r.body,
@@ -152,9 +152,9 @@ async fn bandwidth_routes_challenge_then_answer() {
     let disconnect = r#"{"eventType":"disconnect","callId":"c-1","cause":"hangup"}"#;
     let r = post_to(&url, JSON, disconnect, AUTH).await;
     assert_eq!((r.status, r.body.as_str()), (204, ""));
-    let r = post_to(&format!("{base}/bandwidth/v1/events"), JSON, SEED_V1, AUTH).await;
+    let r = post_to(&format!("{base}/bandwidth/v1/events"), JSON, BANDWIDTH_V1_INCOMINGCALL, AUTH).await;
     assert_eq!(r.status, 200);
-    let r = post_to(&format!("{base}/bandwidth/v1/events"), JSON, SEED_V1, None).await;
+    let r = post_to(&format!("{base}/bandwidth/v1/events"), JSON, BANDWIDTH_V1_INCOMINGCALL, None).await;
     assert_eq!(r.status, 401);
 }
 
@@ -162,10 +162,10 @@ async fn bandwidth_routes_challenge_then_answer() {
 async fn rejections_say_why() {
     let base = serve(webhook_server::app(None)).await;
     let v2 = format!("{base}/bandwidth/v2/callbacks");
-    let r = post_to(&v2, "text/plain", SEED_INITIATE, None).await;
+    let r = post_to(&v2, "text/plain", BANDWIDTH_INITIATE, None).await;
     assert_eq!(r.status, 415);
     assert!(r.body.contains("unsupported content type \"text/plain\"; expected application/json"), "{}", r.body);
-    let r = post_to(&format!("{base}/twiml/incoming"), JSON, SEED_INITIATE, None).await;
+    let r = post_to(&format!("{base}/twiml/incoming"), JSON, BANDWIDTH_INITIATE, None).await;
     assert_eq!(r.status, 415);
     let big = format!(r#"{{"eventType":"initiate","callId":"c","pad":"{}"}}"#, "x".repeat(70 * 1024));
     let r = post_to(&v2, JSON, big, None).await;
@@ -199,12 +199,12 @@ async fn twilio_signatures_are_checked() {
         .route("/twiml/incoming", post(|TwimlWebhook(w): TwimlWebhook| async move { w.call().call_sid.to_string() }))
         .layer(TwilioSignatureLayer::new("token").base_url("https://calls.example.com"));
     let base = serve(app).await;
-    let params: Vec<(String, String)> = serde_urlencoded::from_str(SEED_FORM).unwrap();
+    let params: Vec<(String, String)> = serde_urlencoded::from_str(ACML_FORM).unwrap();
     let good = callml::signature::twilio_signature("token", "https://calls.example.com/twiml/incoming", &params);
     let send = |sig: Option<String>| {
         let url = format!("{base}/twiml/incoming");
         async move {
-            let mut req = reqwest::Client::new().post(url).header("content-type", FORM).body(SEED_FORM);
+            let mut req = reqwest::Client::new().post(url).header("content-type", FORM).body(ACML_FORM);
             if let Some(s) = sig {
                 req = req.header("x-twilio-signature", s);
             }
@@ -220,7 +220,7 @@ async fn twilio_signatures_are_checked() {
         .post(format!("{base}/twiml/incoming"))
         .header("content-type", FORM)
         .header("x-twilio-signature", good)
-        .body(SEED_FORM.replace("Ada", "Eve"))
+        .body(ACML_FORM.replace("Ada", "Eve"))
         .send()
         .await
         .unwrap();

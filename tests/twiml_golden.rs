@@ -7,7 +7,7 @@ use callml::ssml::*;
 use callml::twiml::*;
 use callml::xml::{Custom, Render, RenderOptions, Separator};
 
-fn seed_example() -> Response<'static> {
+fn acml_example() -> Response<'static> {
     Response::new().say(Say::new("Please hold while your call is connected").voice(Voice::Woman)).dial("18004444444")
 }
 
@@ -130,10 +130,10 @@ fn dial_all() -> Response<'static> {
                     .send_digits("wwww1234")
                     .status_callback("/status")
                     .status_callback_event([
-                        CallEvent::Initiated,
-                        CallEvent::Ringing,
-                        CallEvent::Answered,
-                        CallEvent::Completed,
+                        StatusCallbackEvent::Initiated,
+                        StatusCallbackEvent::Ringing,
+                        StatusCallbackEvent::Answered,
+                        StatusCallbackEvent::Completed,
                     ])
                     .status_callback_method(Method::Post)
                     .url("/screen"),
@@ -144,7 +144,8 @@ fn dial_all() -> Response<'static> {
                     .name("Alice")
                     .status_callback("/status")
                     .status_callback_event(
-                        List::from([CallEvent::Initiated, CallEvent::Completed]).separator(Separator::Comma),
+                        List::from([StatusCallbackEvent::Initiated, StatusCallbackEvent::Completed])
+                            .separator(Separator::Comma),
                     )
                     .status_callback_method(Method::Get)
                     .url("/screen")
@@ -164,7 +165,7 @@ fn dial_all() -> Response<'static> {
                     .name("trunk")
                     .password("secret")
                     .status_callback("/sip-status")
-                    .status_callback_event([CallEvent::Answered])
+                    .status_callback_event([StatusCallbackEvent::Answered])
                     .status_callback_method(Method::Post)
                     .url("/screen")
                     .username("bob")
@@ -207,7 +208,7 @@ fn acml_profile() -> Response<'static> {
         .say(Say::new("Bienvenue").voice(Voice::Woman).language("fr"))
         .dial(Dial::new().record(DialRecord::True).dial_music("https://example.com/ring.wav").number(
             Number::new("+15558675309").status_callback("/cb").status_callback_event(
-                List::from([CallEvent::Initiated, CallEvent::Ringing]).separator(Separator::Comma),
+                List::from([StatusCallbackEvent::Initiated, StatusCallbackEvent::Ringing]).separator(Separator::Comma),
             ),
         ))
         .record(Record::new().finish_on_key("-1"))
@@ -216,7 +217,7 @@ fn acml_profile() -> Response<'static> {
 
 fn documents() -> Vec<(&'static str, Response<'static>)> {
     vec![
-        ("seed_example", seed_example()),
+        ("acml_example", acml_example()),
         ("say_ssml", say_ssml()),
         ("gather_all", gather_all()),
         ("record_all", record_all()),
@@ -238,9 +239,9 @@ fn golden_documents() {
 }
 
 #[test]
-fn seed_example_byte_for_byte() {
+fn acml_example_byte_for_byte() {
     assert_eq!(
-        seed_example().to_xml(),
+        acml_example().to_xml(),
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say voice=\"woman\">Please hold while your call is connected</Say><Dial>18004444444</Dial></Response>"
     );
 }

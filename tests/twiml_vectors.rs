@@ -67,7 +67,7 @@ fn build(name: &str) -> Option<String> {
             Dial::new().number(
                 Number::new("1231231234")
                     .status_callback("http://example.com")
-                    .status_callback_event([CallEvent::Initiated, CallEvent::Completed]),
+                    .status_callback_event([StatusCallbackEvent::Initiated, StatusCallbackEvent::Completed]),
             ),
         )),
         "py_dial_client_empty" => doc(Response::new().dial(Dial::new().client(Client::new("")))),
@@ -150,7 +150,7 @@ fn build(name: &str) -> Option<String> {
             Client::new("identity")
                 .url("https://example.com")
                 .method(Method::Get)
-                .status_callback_event([CallEvent::Initiated])
+                .status_callback_event([StatusCallbackEvent::Initiated])
                 .status_callback("https://example.com")
                 .status_callback_method(Method::Get)
                 .to_xml()
@@ -161,7 +161,7 @@ fn build(name: &str) -> Option<String> {
                 .password("password")
                 .url("https://example.com")
                 .method(Method::Get)
-                .status_callback_event([CallEvent::Initiated])
+                .status_callback_event([StatusCallbackEvent::Initiated])
                 .status_callback("https://example.com")
                 .status_callback_method(Method::Get)
                 .machine_detection("machine_detection")
@@ -192,7 +192,7 @@ fn build(name: &str) -> Option<String> {
                 .send_digits("send_digits")
                 .url("https://example.com")
                 .method(Method::Get)
-                .status_callback_event([CallEvent::Initiated])
+                .status_callback_event([StatusCallbackEvent::Initiated])
                 .status_callback("https://example.com")
                 .status_callback_method(Method::Get)
                 .byoc("BYXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX")

@@ -128,7 +128,8 @@ mod twiml {
         let doc = Response::new().child(Reject::new().reason(RejectReason::NoRoute)).dial(
             Dial::new().dial_music("/m.mp3").client(Client::new("a").name("n")).number(
                 Number::new("1").status_callback_event(
-                    List::from([CallEvent::Initiated, CallEvent::Ringing]).separator(Separator::Comma),
+                    List::from([StatusCallbackEvent::Initiated, StatusCallbackEvent::Ringing])
+                        .separator(Separator::Comma),
                 ),
             ),
         );
@@ -156,7 +157,7 @@ mod twiml {
                     .answer_on_bridge(true)
                     .number(
                         Number::new("1")
-                            .status_callback_event([CallEvent::Initiated, CallEvent::Ringing])
+                            .status_callback_event([StatusCallbackEvent::Initiated, StatusCallbackEvent::Ringing])
                             .send_digits("1"),
                     )
                     .sip("sip:a@b"),

@@ -5,7 +5,7 @@ use callml::ssml::Break;
 use callml::twiml::*;
 use callml::xml::{Custom, Render, RenderOptions};
 
-#[path = "../benches/documents.rs"]
+#[path = "../benches/common/documents.rs"]
 mod documents;
 
 #[global_allocator]
@@ -70,7 +70,7 @@ fn rendering_into_a_buffer_with_capacity_allocates_nothing() {
 
     to_xml_allocates_once(&doc);
 
-    // The benchmark's M (benches/documents.rs), built from borrowed strings: Response children
+    // The benchmark's M (benches/common/documents.rs), built from borrowed strings: Response children
     // (8 slots from the first verb, no regrowth), the Say's text run, Gather children, Gather
     // `input` list, the inner Say's text run, Dial children, Client's and Sip's text runs, and the
     // output. Ten elements of M carry strings; no string is copied.

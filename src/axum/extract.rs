@@ -123,8 +123,9 @@ async fn read(req: Request, accepts: Accepts) -> Result<(Option<String>, Vec<u8>
     }
     let body: Body = req.into_body();
     let bytes = ::axum::body::to_bytes(body, limit).await.map_err(|e| {
+        // The limit is reported as a typed error somewhere in the source chain.
         let too_large = std::iter::successors(Some(&e as &dyn std::error::Error), |e| e.source())
-            .any(|e| e.to_string().contains("length limit"));
+            .any(|e| e.is::<http_body_util::LengthLimitError>());
         if too_large { EventRejection::PayloadTooLarge { limit } } else { EventRejection::BadRequest(e.to_string()) }
     })?;
     Ok((content_type, bytes.to_vec()))

@@ -6,7 +6,7 @@
 //! kept (`tag=""` clears a tag), nesting checked by the compiler, SSML typed (or explicitly trusted)
 //! so plain text such as `a<b and c>d` is escaped.
 //!
-//! Answering seed 002's `initiate` callback:
+//! Answering Bandwidth's documented `initiate` callback:
 //!
 //! ```
 //! use callml::bxml::{Gather, Response, SpeakSentence};

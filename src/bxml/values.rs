@@ -2,10 +2,8 @@
 
 use crate::xml::value::open_enum;
 
-open_enum! {
-    /// HTTP method for a callback URL.
-    pub enum Method { Get => "GET", Post => "POST" }
-}
+/// HTTP method for a callback URL: the same type as TwiML's, so both dialects can be used together.
+pub use crate::twiml::Method;
 open_enum! {
     /// `<SpeakSentence gender>`.
     pub enum Gender { Male => "male", Female => "female" }

@@ -57,7 +57,7 @@ event_struct! {
 
 event_struct! {
     /// `hangup` (a rejected call also arrives as `hangup` with `CALL_REJECTED`).
-    pub struct Hangup<'a> {
+    pub struct V1Hangup<'a> {
         ..call: V1Call,
         /// Why.
         opt cause: V1Cause = "cause",
@@ -90,7 +90,7 @@ event_struct! {
 
 event_struct! {
     /// `speak` / `playback`.
-    pub struct Playback<'a> {
+    pub struct V1Playback<'a> {
         ..call: V1Call,
         /// `started` or `done`.
         opt status: Cow<'a, str> = "status",
@@ -101,7 +101,7 @@ event_struct! {
 
 event_struct! {
     /// `recording`.
-    pub struct Recording<'a> {
+    pub struct V1Recording<'a> {
         ..call: V1Call,
         /// Recording id.
         opt recording_id: Cow<'a, str> = "recordingId",
@@ -126,15 +126,15 @@ event_kinds! {
         /// `answer`.
         Answer(V1Answer) = ["answer"] call,
         /// `hangup`.
-        Hangup(Hangup) = ["hangup"] call,
+        Hangup(V1Hangup) = ["hangup"] call,
         /// `gather`.
         Gather(V1Gather) = ["gather"] call,
         /// `dtmf`.
         Dtmf(V1Dtmf) = ["dtmf"] call,
         /// `speak` or `playback`.
-        Playback(Playback) = ["speak", "playback"] call,
+        Playback(V1Playback) = ["speak", "playback"] call,
         /// `recording`.
-        Recording(Recording) = ["recording"] call,
+        Recording(V1Recording) = ["recording"] call,
     }
 }
 

@@ -154,7 +154,7 @@ event_struct! {
 
 event_struct! {
     /// `gather`: digits collected by `<Gather>`; reply with BXML.
-    pub struct Gather<'a> {
+    pub struct GatherEvent<'a> {
         ..call: CallInfo,
         ..transfer: TransferInfo,
         /// The digits.
@@ -166,7 +166,7 @@ event_struct! {
 
 event_struct! {
     /// `redirect`: a `<Redirect>` or the modify-call API; reply with BXML.
-    pub struct Redirect<'a> {
+    pub struct RedirectEvent<'a> {
         ..call: CallInfo,
         ..transfer: TransferInfo,
     }
@@ -310,9 +310,9 @@ event_kinds! {
         /// `answer`.
         Answer(Answer) = ["answer"] call,
         /// `gather`.
-        Gather(Gather) = ["gather"] call,
+        Gather(GatherEvent) = ["gather"] call,
         /// `redirect`.
-        Redirect(Redirect) = ["redirect"] call,
+        Redirect(RedirectEvent) = ["redirect"] call,
         /// `recordComplete` or `recordingComplete`.
         RecordComplete(RecordComplete) = ["recordComplete", "recordingComplete"] call,
         /// `recordingAvailable`.

@@ -149,8 +149,7 @@ macro_rules! event_struct {
 pub(crate) use event_struct;
 
 /// A block of fields read at the same level as its parent's (no nesting in the JSON).
-#[doc(hidden)]
-pub trait Inline<'a>: Sized {
+pub(crate) trait Inline<'a>: Sized {
     /// The fields collected so far.
     type Builder: Default;
     /// Reads `key` if it belongs to this block.

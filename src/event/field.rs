@@ -8,8 +8,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 /// A field type of an event: read from the next map value, borrowing from the input where it can.
-#[doc(hidden)]
-pub trait FieldValue<'a>: Sized {
+pub(crate) trait FieldValue<'a>: Sized {
     /// Reads the value.
     fn read<'de: 'a, A: MapAccess<'de>>(map: &mut A) -> Result<Self, A::Error>;
 }
@@ -23,8 +22,7 @@ pub trait IntoOwned {
 }
 
 /// Whether a field is left out when serializing (absent optional fields).
-#[doc(hidden)]
-pub trait IsAbsent {
+pub(crate) trait IsAbsent {
     /// `true` for `None`.
     fn is_absent(&self) -> bool;
 }
@@ -41,8 +39,7 @@ impl IsAbsent for Cow<'_, str> {
 }
 
 /// A string that borrows from the input when it has no escapes.
-#[doc(hidden)]
-pub struct BorrowCow<'a>(pub Cow<'a, str>);
+pub(crate) struct BorrowCow<'a>(pub(crate) Cow<'a, str>);
 
 impl<'de: 'a, 'a> de::Deserialize<'de> for BorrowCow<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -36,13 +36,12 @@ use std::borrow::Cow;
 
 pub use address::{Address, AddressKind};
 pub use bandwidth_v1::{
-    BandwidthV1Event, Hangup as V1Hangup, IncomingCall, Playback as V1Playback, Recording as V1Recording, V1Answer,
-    V1Call, V1Dtmf, V1Gather,
+    BandwidthV1Event, IncomingCall, V1Answer, V1Call, V1Dtmf, V1Gather, V1Hangup, V1Playback, V1Recording,
 };
 pub use bandwidth_v2::{
     Answer, BandwidthV2Event, BridgeComplete, CallInfo, ConferenceEvent, Disconnect, Diversion, Dtmf, ErrorInfo,
-    Gather, Initiate, MachineDetectionComplete, MachineDetectionResult, RecordComplete, RecordingAvailable,
-    RecordingInfo, Redirect, StirShaken, TransferAnswer, TransferComplete, TransferDisconnect, TransferInfo,
+    GatherEvent, Initiate, MachineDetectionComplete, MachineDetectionResult, RecordComplete, RecordingAvailable,
+    RecordingInfo, RedirectEvent, StirShaken, TransferAnswer, TransferComplete, TransferDisconnect, TransferInfo,
 };
 pub use field::{IntoOwned, StringOrNumber};
 pub use twiml_kind::TwimlEventKind;

@@ -1,4 +1,4 @@
-//! Which request of a TwiML-style call a form body is: the table of `events.md` section 6, read in
+//! Which request of a TwiML-style call a form body is: the detection table (see `TwimlEventKind::detect`), read in
 //! one pass over the keys.
 
 use super::form::{self, Pairs};

@@ -1,4 +1,4 @@
-//! The provider-independent view of a call event (spec/events.md section 5).
+//! The provider-independent view of a call event (`docs/event-view.md`).
 
 use std::borrow::Cow;
 

@@ -4,7 +4,8 @@
 use std::borrow::Cow;
 
 use super::{
-    CallEvent, DialEvent, DialRecord, MachineDetection, Method, Parameter, RecordingEvent, RecordingTrack, Trim,
+    DialEvent, DialRecord, MachineDetection, Method, Parameter, RecordingEvent, RecordingTrack, StatusCallbackEvent,
+    Trim,
 };
 use crate::xml::List;
 use crate::xml::define::define_element;
@@ -75,8 +76,8 @@ define_element! {
     /// `<Number>`: a phone number to dial.
     ///
     /// ```
-    /// use callml::twiml::{Number, CallEvent};
-    /// let n = Number::new("+15558675309").status_callback_event([CallEvent::Initiated, CallEvent::Completed]);
+    /// use callml::twiml::{Number, StatusCallbackEvent};
+    /// let n = Number::new("+15558675309").status_callback_event([StatusCallbackEvent::Initiated, StatusCallbackEvent::Completed]);
     /// assert_eq!(n.to_string(), r#"<Number statusCallbackEvent="initiated completed">+15558675309</Number>"#);
     /// ```
     pub struct Number<'a> = "Number" {
@@ -103,7 +104,7 @@ define_element! {
         /// URL for call status events.
         status_callback: Cow<'a, str> = "statusCallback",
         /// Which call events to send.
-        status_callback_event: List<CallEvent> = "statusCallbackEvent",
+        status_callback_event: List<StatusCallbackEvent> = "statusCallbackEvent",
         /// Method for `statusCallback`.
         status_callback_method: Method = "statusCallbackMethod",
         /// Screening document run for the called party.
@@ -139,7 +140,7 @@ define_element! {
         /// URL for call status events.
         status_callback: Cow<'a, str> = "statusCallback",
         /// Which call events to send.
-        status_callback_event: List<CallEvent> = "statusCallbackEvent",
+        status_callback_event: List<StatusCallbackEvent> = "statusCallbackEvent",
         /// Method for `statusCallback`.
         status_callback_method: Method = "statusCallbackMethod",
         /// Screening document run for the called party.
@@ -184,7 +185,7 @@ define_element! {
         /// URL for call status events.
         status_callback: Cow<'a, str> = "statusCallback",
         /// Which call events to send.
-        status_callback_event: List<CallEvent> = "statusCallbackEvent",
+        status_callback_event: List<StatusCallbackEvent> = "statusCallbackEvent",
         /// Method for `statusCallback`.
         status_callback_method: Method = "statusCallbackMethod",
         /// Screening document run for the called party.

@@ -1,5 +1,5 @@
 //! TwiML-style call-control markup, as accepted by Twilio, SignalWire (LaML), Telnyx (TeXML) and the
-//! smaller "CallAPI" providers (the seed provider's ACML).
+//! smaller "CallAPI" providers (their ACML).
 //!
 //! Every element is a struct with typed attribute fields, built with consuming setters. What may
 //! contain what is checked by the compiler: `Gather::child` accepts only Say, Play and Pause,

@@ -1,6 +1,6 @@
 //! `validate()` for TwiML: the generic checks of every element (unknown elements and attributes,
 //! undocumented values, forbidden characters, dropped duplicates) plus the rules of
-//! `spec/twiml.md`, for Twilio or for the seed provider's ACML.
+//! Twilio's and ACML's documentation, for Twilio or for ACML.
 
 use super::*;
 use crate::flow::{self, Exit};
@@ -14,7 +14,7 @@ pub enum Profile {
     /// Twilio's TwiML (also SignalWire, Telnyx).
     #[default]
     Twilio,
-    /// The seed provider's "API Call Markup Language": a subset of Twilio's attributes, comma
+    /// ACML, the CallAPI providers' "API Call Markup Language": a subset of Twilio's attributes, comma
     /// separated event lists, eight Reject reasons, boolean Dial `record`, `dialMusic`.
     Acml,
 }

@@ -22,7 +22,7 @@ impl Voice {
     }
 }
 open_enum! {
-    /// `<Reject reason>`: Twilio's two plus the six more the seed provider (ACML) documents.
+    /// `<Reject reason>`: Twilio's two plus the six more ACML documents.
     pub enum RejectReason {
         Rejected => "rejected", Busy => "busy", Forbidden => "forbidden", AnonymityDisallowed => "anonymity_disallowed",
         AddressIncomplete => "address_incomplete", NoRoute => "no_route", ServiceUnavailable => "service_unavailable",
@@ -57,7 +57,7 @@ open_enum! {
 }
 open_enum! {
     /// Items of `statusCallbackEvent` on Number, Client and Sip.
-    pub enum CallEvent { Initiated => "initiated", Ringing => "ringing", Answered => "answered", Completed => "completed" }
+    pub enum StatusCallbackEvent { Initiated => "initiated", Ringing => "ringing", Answered => "answered", Completed => "completed" }
 }
 open_enum! {
     /// Items of `<Gather input>`.

@@ -160,7 +160,7 @@ pub(crate) fn element<'a, E: Element<'a>, S: Sink + ?Sized>(element: &E, w: &mut
         #[inline(always)]
         fn visit<V: AttributeValue>(&mut self, known: &'static Known, value: Option<&V>) {
             if let Some(value) = value {
-                self.0.attribute_start(known.first, known.next);
+                self.0.attribute_start_unchecked(known.first, known.next);
                 value.write_value(self.0);
             }
         }

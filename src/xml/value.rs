@@ -160,7 +160,7 @@ impl<'a> AttributeValue for Cow<'a, str> {
 impl AttributeValue for bool {
     #[inline]
     fn write_value<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>) {
-        w.raw(if *self { "true" } else { "false" });
+        w.raw_unchecked(if *self { "true" } else { "false" });
     }
     fn parse_value(s: &str) -> Result<Self, ValueError> {
         match s {
@@ -189,10 +189,10 @@ pub(crate) fn write_u64<S: Sink + ?Sized>(w: &mut Writer<'_, S>, n: u64) {
                           8081828384858687888990919293949596979899";
     if n < 10 {
         let i = 2 * n as usize + 1;
-        w.raw(&DIGITS[i..i + 1]);
+        w.raw_unchecked(&DIGITS[i..i + 1]);
     } else if n < 100 {
         let i = 2 * n as usize;
-        w.raw(&DIGITS[i..i + 2]);
+        w.raw_unchecked(&DIGITS[i..i + 2]);
     } else {
         let mut buf = [0u8; 20];
         let mut i = buf.len();
@@ -206,7 +206,7 @@ pub(crate) fn write_u64<S: Sink + ?Sized>(w: &mut Writer<'_, S>, n: u64) {
             }
         }
         // Only ASCII digits were written.
-        w.raw(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+        w.raw_unchecked(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
     }
 }
 
@@ -314,12 +314,12 @@ impl AttributeValue for Decimal {
     fn write_value<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>) {
         let mut buf = StackBuf { buf: [0; 64], len: 0 };
         if std::fmt::write(&mut buf, format_args!("{self}")).is_ok() {
-            w.raw(std::str::from_utf8(&buf.buf[..buf.len]).unwrap_or("NaN"));
+            w.raw_unchecked(std::str::from_utf8(&buf.buf[..buf.len]).unwrap_or("NaN"));
         } else {
             // Longer than 64 bytes: only very large or tiny magnitudes; use exponent form.
             let mut buf = StackBuf { buf: [0; 64], len: 0 };
             let _ = std::fmt::write(&mut buf, format_args!("{:e}", self.0));
-            w.raw(std::str::from_utf8(&buf.buf[..buf.len]).unwrap_or("NaN"));
+            w.raw_unchecked(std::str::from_utf8(&buf.buf[..buf.len]).unwrap_or("NaN"));
         }
     }
     fn parse_value(s: &str) -> Result<Self, ValueError> {
@@ -458,7 +458,7 @@ impl<T: AttributeValue> AttributeValue for List<T> {
     fn write_value<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>) {
         for (i, item) in self.items.iter().enumerate() {
             if i > 0 {
-                w.raw(self.separator.as_str());
+                w.raw_unchecked(self.separator.as_str());
             }
             item.write_value(w);
         }
@@ -557,7 +557,7 @@ macro_rules! open_enum {
             #[inline]
             fn write_value<S: $crate::xml::Sink + ?Sized>(&self, w: &mut $crate::xml::Writer<'_, S>) {
                 match self {
-                    $( $name::$variant => w.raw($text), )*
+                    $( $name::$variant => w.raw_unchecked($text), )*
                     $name::Other(s) => w.attribute_value(s),
                 }
             }

@@ -40,9 +40,13 @@ impl<'s, S: Sink + ?Sized> Writer<'s, S> {
         Writer { sink, pretty, depth: 0, inline_from: usize::MAX, block_children: false, quote_open: false }
     }
 
-    /// Appends trusted markup as is. Only for fragments that are already well-formed.
+    /// Appends markup as is, unchecked and unescaped. One of the writer's two doors that can break
+    /// well-formedness (with [`attribute_start_unchecked`](Self::attribute_start_unchecked)):
+    /// only for fragments that are already well-formed, such as a checked
+    /// [`TrustedSsml`](crate::ssml::TrustedSsml) or a number's digits. Everything else the writer
+    /// writes is escaped or made a valid name.
     #[inline]
-    pub fn raw(&mut self, markup: &str) {
+    pub fn raw_unchecked(&mut self, markup: &str) {
         self.sink.push_str(markup);
     }
 
@@ -60,7 +64,7 @@ impl<'s, S: Sink + ?Sized> Writer<'s, S> {
 
     /// Appends ` name="value"`, with the name made a valid XML name and the value escaped. The
     /// attribute is complete when this returns (a quote left open by
-    /// [`attribute_start`](Self::attribute_start) is closed first).
+    /// [`attribute_start_unchecked`](Self::attribute_start_unchecked) is closed first).
     pub fn attribute(&mut self, name: &str, value: &str) {
         self.sink.push_str(if self.quote_open { "\" " } else { " " });
         self.quote_open = false;
@@ -72,8 +76,8 @@ impl<'s, S: Sink + ?Sized> Writer<'s, S> {
 
     /// Starts an attribute whose name is known when compiling: `first` is ` name="`, `continued`
     /// the same with the previous value's closing quote in front (`" name="`). Write the value
-    /// next (with [`attribute_value`](Self::attribute_value) or [`raw`](Self::raw)); its closing
-    /// quote is written by whichever of `attribute_start`, [`attribute`](Self::attribute),
+    /// next (with [`attribute_value`](Self::attribute_value) or [`raw_unchecked`](Self::raw_unchecked)); its closing
+    /// quote is written by whichever of `attribute_start_unchecked`, [`attribute`](Self::attribute),
     /// [`start_content`](Self::start_content) or [`close_empty`](Self::close_empty) comes next,
     /// merged into its own fragment.
     ///
@@ -82,13 +86,17 @@ impl<'s, S: Sink + ?Sized> Writer<'s, S> {
     /// let mut out = String::new();
     /// let mut w = Writer::new(&mut out, false);
     /// w.open("<Pause");
-    /// w.attribute_start(r#" length=""#, r#"" length=""#);
-    /// w.raw("2");
+    /// w.attribute_start_unchecked(r#" length=""#, r#"" length=""#);
+    /// w.raw_unchecked("2");
     /// w.close_empty();
     /// assert_eq!(out, r#"<Pause length="2"/>"#);
     /// ```
+    ///
+    /// Unchecked: `first` and `continued` are written as they are, so they must be those exact
+    /// fragments with a valid name (the element tables generate them). The writer's other door
+    /// that can break well-formedness, with [`raw_unchecked`](Self::raw_unchecked).
     #[inline(always)]
-    pub fn attribute_start(&mut self, first: &str, continued: &str) {
+    pub fn attribute_start_unchecked(&mut self, first: &str, continued: &str) {
         if self.quote_open {
             self.sink.push_str(continued);
         } else {
@@ -219,17 +227,17 @@ mod tests {
         let mut out = String::new();
         let mut w = Writer::new(&mut out, false);
         w.open("<X");
-        w.attribute_start(r#" a=""#, r#"" a=""#);
-        w.raw("1");
+        w.attribute_start_unchecked(r#" a=""#, r#"" a=""#);
+        w.raw_unchecked("1");
         w.attribute("b", "2");
-        w.attribute_start(r#" c=""#, r#"" c=""#);
+        w.attribute_start_unchecked(r#" c=""#, r#"" c=""#);
         w.attribute_value("<3>");
-        w.attribute_start(r#" d=""#, r#"" d=""#);
-        w.raw("4");
+        w.attribute_start_unchecked(r#" d=""#, r#"" d=""#);
+        w.raw_unchecked("4");
         w.start_content(false);
         w.open("<Y");
-        w.attribute_start(r#" e=""#, r#"" e=""#);
-        w.raw("5");
+        w.attribute_start_unchecked(r#" e=""#, r#"" e=""#);
+        w.raw_unchecked("5");
         w.close_empty();
         w.open("<Z");
         w.attribute("f", "6");

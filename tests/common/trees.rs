@@ -105,7 +105,7 @@ pub mod twiml_trees {
     fn dial() -> impl Strategy<Value = Dial<'static>> {
         let noun = prop_oneof![
             (text(), text()).prop_map(|(n, u)| DialContent::Number(
-                Number::new(n).url(u).status_callback_event([CallEvent::Answered])
+                Number::new(n).url(u).status_callback_event([StatusCallbackEvent::Answered])
             )),
             (text(), text()).prop_map(|(c, p)| DialContent::Client(
                 Client::new("").identity(Identity::new(c)).parameter(Parameter::pair("k", p))

@@ -9,8 +9,8 @@ use super::twiml::{iso_time, verb_event};
 use super::{CallerInput, Clock, DialOutcome, Engine, Listen, Next, Reply, Request, World, resolve};
 use crate::bxml::{Bxml, GatherChild, Method, Response, TransferChild, Verb};
 use crate::event::{
-    BandwidthV2Event, CallInfo, Cause, Direction, Disconnect, ErrorInfo, Gather as GatherEvent, Initiate,
-    RecordComplete, RecordingInfo, Redirect as RedirectEvent, TransferComplete, TransferInfo,
+    BandwidthV2Event, CallInfo, Cause, Direction, Disconnect, ErrorInfo, GatherEvent, Initiate, RecordComplete,
+    RecordingInfo, RedirectEvent, TransferComplete, TransferInfo,
 };
 use crate::flow::{self, Exit};
 use crate::sim::transcript::{EndCause, Event, EventKind, Outcome};

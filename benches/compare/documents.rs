@@ -1,7 +1,7 @@
-//! Prints callml's rendering of the benchmark documents (spec/benchmark-documents.md) as JSON,
-//! for `benches/compare/run.sh` to check the other libraries' output against.
+//! Prints callml's rendering of the benchmark documents as JSON, for `benches/compare/run.sh` to
+//! check the other libraries' output against (`cargo bench --bench compare-documents`).
 
-#[path = "../benches/documents.rs"]
+#[path = "../common/documents.rs"]
 mod documents;
 
 use callml::xml::Render;

@@ -8,7 +8,7 @@ use callml::twiml::{self, DialRecord, GatherInput, Method, Voice};
 /// The M document's Say/SpeakSentence text (needs escaping).
 pub const TEXT: &str = r#"Press 1 for sales & support, 2 for "billing" <now>"#;
 
-/// TwiML S: the seed provider's example.
+/// TwiML S: ACML's documented example.
 pub fn twiml_s() -> twiml::Response<'static> {
     twiml::Response::new()
         .say(twiml::Say::new("Please hold while your call is connected").voice(Voice::Woman))
@@ -95,11 +95,11 @@ pub fn bxml_l() -> bxml::Response<'static> {
     (0..100).fold(bxml::Response::new(), |r, _| bxml_m_verbs(r))
 }
 
-/// E-v2: the v2 `initiate` payload with diversion from seed 002.
+/// E-v2: the v2 `initiate` payload with diversion from Bandwidth's documentation.
 pub const E_V2: &str = r#"{"eventType":"initiate","eventTime":"2019-06-20T15:56:11.554Z","accountId":"55555555","applicationId":"7fc9698a-b04a-468b-9e8f-91238c0d0086","from":"+15551112222","to":"+15553334444","direction":"inbound","callId":"c-95ac8d6e-1a31c52e-b38f-4198-93c1-51633ec68f8d","callUrl":"https://voice.bandwidth.com/api/v2/accounts/55555555/calls/c-95ac8d6e-1a31c52e-b38f-4198-93c1-51633ec68f8d","startTime":"2019-06-20T15:54:22.234Z","diversion":{"origTo":"+15558884444","reason":"unavailable","privacy":"off","unknown":"unknownValue"}}"#;
-/// E-v1: the v1 `incomingcall` payload from seed 001.
+/// E-v1: the v1 `incomingcall` payload from Bandwidth's documentation.
 pub const E_V1: &str = r#"{"eventType":"incomingcall","from":"+13233326955","to":"+13865245000","callId":"{callId}","callUri":"https://api.catapult.inetwork.com/v1/users/{userId}/calls/{callId}","callState":"active","applicationId":"{appId}","time":"2012-11-14T16:21:59.616Z"}"#;
-/// E-form: the TwiML-style form from seed 004.
+/// E-form: the TwiML-style form from ACML's documentation.
 pub const E_FORM: &str = "CallSid=ID123&InstanceId=ID242&AccountSid=AC06&From=3035550000&To=8044731212&CallStatus=ringing&ApiVersion=2012-04-24&Direction=inbound&CallerName=3035550000&ForwardedFrom=null&CallTimestamp=2020-05-26T17%3A59%3A16.555Z&PostStatus=new";
 
 /// A Twilio Gather action request: the base parameters, geography and the gather fields (keys
