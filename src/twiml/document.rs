@@ -2,7 +2,7 @@
 //! element.
 
 use super::*;
-use crate::xml::define::dialect;
+use crate::xml::vocabulary::dialect;
 
 dialect! {
     /// Every TwiML element (SSML's are shared): a known element in the wrong place is a parse

@@ -16,7 +16,7 @@ pub(crate) mod rules;
 mod sink;
 pub(crate) mod tree;
 pub(crate) mod value;
-mod vocabulary;
+pub(crate) mod vocabulary;
 mod writer;
 
 pub use canonical::{assert_equivalent, canonical, canonical_pretty};

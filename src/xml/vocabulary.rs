@@ -1,4 +1,5 @@
-//! What a dialect knows: its elements and their attributes, from its one list.
+//! What a dialect knows: its elements and their attributes, from its one list, and the `dialect!`
+//! macro that turns that list into the vocabulary and the reading API.
 
 /// An element of a dialect: its XML name and the attributes it knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,3 +62,63 @@ impl Vocabulary {
         self.own
     }
 }
+
+/// A dialect's one list of elements: its [`Vocabulary`](super::Vocabulary) constant, and reading
+/// (`from_xml`, `from_xml_borrowed`, `FromStr`, `from_json`, serde) for each element.
+macro_rules! dialect {
+    (
+        $(#[$meta:meta])*
+        pub const $vocab:ident = roots [$($root:ident),*] elements [$($ty:ident),* $(,)?] shared $shared:expr;
+    ) => {
+        $(#[$meta])*
+        pub const $vocab: $crate::xml::Vocabulary = $crate::xml::Vocabulary::new(
+            &[$( $crate::xml::ElementInfo::new($root::NAME, $root::ATTRIBUTE_NAMES), )* $( $crate::xml::ElementInfo::new($ty::NAME, $ty::ATTRIBUTE_NAMES), )*],
+            $shared,
+        );
+        $( $crate::xml::vocabulary::dialect!(@read $vocab $ty); )*
+        $(
+            $crate::xml::vocabulary::dialect!(@read $vocab $root);
+            impl serde::Serialize for $root<'_> {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    self.to_json().serialize(serializer)
+                }
+            }
+            impl<'de> serde::Deserialize<'de> for $root<'static> {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    let value = serde_json::Value::deserialize(deserializer)?;
+                    Self::from_json(&value).map_err(serde::de::Error::custom)
+                }
+            }
+        )*
+    };
+    (@read $vocab:ident $ty:ident) => {
+        impl<'a> $ty<'a> {
+            #[doc = concat!("Reads a document whose root is `<", stringify!($ty), ">`, its strings borrowing `input`")]
+            /// instead of copied (only text the reader had to change is owned: references resolved,
+            /// attribute whitespace normalised), for documents that do not outlive their input
+            /// (linting, golden-file comparisons). `from_xml` returns a `'static` document.
+            pub fn from_xml_borrowed(input: &'a str) -> Result<Self, $crate::xml::ParseError> {
+                $crate::xml::tree::read_root::<$crate::xml::tree::Borrowed, Self>(input, $vocab)
+            }
+        }
+        impl $ty<'static> {
+            #[doc = concat!("Reads a document whose root is `<", stringify!($ty), ">`. Errors carry line, column and")]
+            /// the element path.
+            pub fn from_xml(input: &str) -> Result<Self, $crate::xml::ParseError> {
+                $crate::xml::tree::read_root::<$crate::xml::tree::Copied, Self>(input, $vocab)
+            }
+            /// Reads the JSON form (`{"Name": {...}}`; a root also as `{"Response": [...]}`).
+            /// Errors carry the JSON path (`Response[1].Gather.numDigits`).
+            pub fn from_json(value: &serde_json::Value) -> Result<Self, $crate::xml::JsonError> {
+                $crate::xml::json::from_json(value, $vocab)
+            }
+        }
+        impl std::str::FromStr for $ty<'static> {
+            type Err = $crate::xml::ParseError;
+            fn from_str(input: &str) -> Result<Self, Self::Err> {
+                Self::from_xml(input)
+            }
+        }
+    };
+}
+pub(crate) use dialect;
