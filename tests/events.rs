@@ -276,7 +276,7 @@ fn bad_input_gives_typed_errors() {
     assert!(matches!(e, EventError::NotACallEvent(_)), "{e}");
     let e = parse(Some("application/x-www-form-urlencoded"), b"From=1&To=2").unwrap_err();
     assert!(matches!(e, EventError::NotACallEvent(_)), "{e}");
-    let e = parse_as(Format::Twiml, None, b"From=1&To=2").unwrap_err();
+    let e = parse_as(Some(Provider::Twiml), None, b"From=1&To=2").unwrap_err();
     assert_eq!(e, EventError::MissingField("CallSid".into()));
     let e = parse(Some("application/json"), br#"{"eventType":"initiate","callId":"c","diversion":{"reason":"x"}}"#)
         .unwrap_err();
@@ -307,7 +307,7 @@ proptest! {
     fn arbitrary_json_never_panics(value in json_value()) {
         let body = value.to_string();
         let _ = parse(Some("application/json"), body.as_bytes());
-        let _ = parse_as(Format::BandwidthV1, Some("application/json"), body.as_bytes());
+        let _ = parse_as(Some(Provider::BandwidthV1), Some("application/json"), body.as_bytes());
     }
 }
 

@@ -65,7 +65,8 @@ macro_rules! event_struct {
                     }
                 }
 
-                fn finish<E: serde::de::Error>(self) -> Result<$name<$lt>, E> {
+                /// The struct, or the first required key that is missing.
+                fn finish(self) -> Result<$name<$lt>, &'static str> {
                     Ok($name {
                         $( $iname: <$ity<$lt> as crate::event::define::Inline<$lt>>::finish(self.$iname)?, )*
                         $( $field: event_struct!(@finish $kind self.$field, $key), )*
@@ -79,15 +80,24 @@ macro_rules! event_struct {
                 fn field<'de: $lt, A: serde::de::MapAccess<'de>>(b: &mut Self::Builder, key: &str, map: &mut A) -> Result<bool, A::Error> {
                     b.field(key, map)
                 }
-                fn finish<E: serde::de::Error>(b: Self::Builder) -> Result<Self, E> {
+                fn finish(b: Self::Builder) -> Result<Self, &'static str> {
                     b.finish()
                 }
             }
 
             impl<'de: $lt, $lt> serde::Deserialize<'de> for $name<$lt> {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    struct V<$lt>(std::marker::PhantomData<&$lt ()>);
-                    impl<'de: $lt, $lt> serde::de::Visitor<'de> for V<$lt> {
+                    <Self as crate::event::define::EventStruct<$lt>>::deserialize_reporting(deserializer, &std::cell::Cell::new(None))
+                }
+            }
+
+            impl<$lt> crate::event::define::EventStruct<$lt> for $name<$lt> {
+                fn deserialize_reporting<'de: $lt, D: serde::Deserializer<'de>>(
+                    deserializer: D,
+                    missing: &std::cell::Cell<Option<&'static str>>,
+                ) -> Result<Self, D::Error> {
+                    struct V<'r, $lt>(&'r std::cell::Cell<Option<&'static str>>, std::marker::PhantomData<&$lt ()>);
+                    impl<'de: $lt, $lt> serde::de::Visitor<'de> for V<'_, $lt> {
                         type Value = $name<$lt>;
                         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                             f.write_str(concat!("a ", stringify!($name), " object"))
@@ -104,10 +114,13 @@ macro_rules! event_struct {
                                     b.extra.insert(key.into_owned(), value);
                                 }
                             }
-                            b.finish()
+                            b.finish().map_err(|key| {
+                                self.0.set(Some(key));
+                                <A::Error as serde::de::Error>::missing_field(key)
+                            })
                         }
                     }
-                    deserializer.deserialize_map(V(std::marker::PhantomData))
+                    deserializer.deserialize_map(V(missing, std::marker::PhantomData))
                 }
             }
 
@@ -143,7 +156,7 @@ macro_rules! event_struct {
             .map_err(|e| <A::Error as serde::de::Error>::custom(format!(concat!("field `", $key, "`: {}"), e)))
     };
 
-    (@finish req $v:expr, $key:literal) => { $v.ok_or_else(|| E::missing_field($key))? };
+    (@finish req $v:expr, $key:literal) => { $v.ok_or($key)? };
     (@finish opt $v:expr, $key:literal) => { $v };
 }
 pub(crate) use event_struct;
@@ -158,8 +171,18 @@ pub(crate) trait Inline<'a>: Sized {
         key: &str,
         map: &mut A,
     ) -> Result<bool, A::Error>;
-    /// Checks required fields and builds the block.
-    fn finish<E: serde::de::Error>(builder: Self::Builder) -> Result<Self, E>;
+    /// Checks required fields and builds the block: the first missing required key otherwise.
+    fn finish(builder: Self::Builder) -> Result<Self, &'static str>;
+}
+
+/// An event struct, read so that a missing required key is reported as a fact (`missing`), not
+/// only inside the deserializer's error message.
+pub(crate) trait EventStruct<'a>: Sized {
+    /// Deserializes; on a missing required key, sets `missing` to it before failing.
+    fn deserialize_reporting<'de: 'a, D: serde::Deserializer<'de>>(
+        deserializer: D,
+        missing: &std::cell::Cell<Option<&'static str>>,
+    ) -> Result<Self, D::Error>;
 }
 
 /// Defines a provider's event enum from one table: each variant with the `eventType` values it

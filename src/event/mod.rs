@@ -75,6 +75,9 @@ pub enum EventError {
         line: usize,
         /// Column, from 1.
         column: usize,
+        /// serde_json's error.
+        #[source]
+        source: JsonCause,
     },
     /// A form body that could not be decoded.
     #[error("invalid form body: {0}")]
@@ -109,14 +112,50 @@ pub enum EventError {
 }
 
 impl EventError {
-    fn from_json_error(e: &serde_json::Error) -> Self {
-        let message = e.to_string();
-        // serde_json appends " at line L column C"; keep the message without it.
-        let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m).to_owned();
-        if let Some(field) = message.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) {
+    /// A JSON error; `missing` is the required key the event struct reported missing, if any.
+    fn from_json_error(e: serde_json::Error, missing: Option<&'static str>) -> Self {
+        if let Some(field) = missing {
             return EventError::MissingField(field.to_owned());
         }
-        EventError::Json { message, line: e.line(), column: e.column() }
+        let message = e.to_string();
+        // serde_json appends " at line L column C" (kept apart, as `line` and `column`).
+        let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m).to_owned();
+        EventError::Json { message, line: e.line(), column: e.column(), source: JsonCause(std::sync::Arc::new(e)) }
+    }
+}
+
+/// The [`serde_json::Error`] behind [`EventError::Json`] (its `source()`), for
+/// [`classify`](serde_json::Error::classify) and the like. Compared by message.
+///
+/// ```
+/// use std::error::Error;
+/// let e = callml::event::parse(Some("application/json"), br#"{"eventType": "initiate", "#).unwrap_err();
+/// let cause = e.source().unwrap().downcast_ref::<callml::event::JsonCause>().unwrap();
+/// assert!(cause.is_eof());
+/// ```
+#[derive(Debug, Clone)]
+pub struct JsonCause(std::sync::Arc<serde_json::Error>);
+
+impl std::ops::Deref for JsonCause {
+    type Target = serde_json::Error;
+    fn deref(&self) -> &serde_json::Error {
+        &self.0
+    }
+}
+impl PartialEq for JsonCause {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.to_string() == other.0.to_string()
+    }
+}
+impl Eq for JsonCause {}
+impl std::fmt::Display for JsonCause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+impl std::error::Error for JsonCause {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.0)
     }
 }
 
@@ -196,20 +235,6 @@ impl Event<'_> {
     }
 }
 
-/// Which format to read, when the caller knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Format {
-    /// Detect from content type and body.
-    #[default]
-    Auto,
-    /// Bandwidth v1 (JSON, or a query string).
-    BandwidthV1,
-    /// Bandwidth v2 JSON.
-    BandwidthV2,
-    /// TwiML-style form.
-    Twiml,
-}
-
 /// Reads an event, detecting the format from the content type and the body: JSON with
 /// `eventType` `incomingcall` (or v1 fields) is v1, `initiate` (or v2 fields) is v2; a form or
 /// query string with `CallSid` is a TwiML-style request (its kind told by
@@ -222,11 +247,22 @@ pub enum Format {
 /// assert_eq!(parse(None, b""), Err(EventError::Empty));
 /// ```
 pub fn parse<'a>(content_type: Option<&str>, body: &'a [u8]) -> Result<Event<'a>, EventError> {
-    parse_as(Format::Auto, content_type, body)
+    parse_as(None, content_type, body)
 }
 
-/// Reads an event in the given format (or detects it, for [`Format::Auto`]).
-pub fn parse_as<'a>(format: Format, content_type: Option<&str>, body: &'a [u8]) -> Result<Event<'a>, EventError> {
+/// Reads an event from the given provider (or detects it, for `None`, as [`parse`] does). A
+/// Bandwidth v1 body may be JSON or a query string.
+///
+/// ```
+/// use callml::event::{Provider, parse_as};
+/// let e = parse_as(Some(Provider::BandwidthV2), None, br#"{"eventType":"initiate","callId":"c"}"#).unwrap();
+/// assert_eq!(e.provider(), Provider::BandwidthV2);
+/// ```
+pub fn parse_as<'a>(
+    provider: Option<Provider>,
+    content_type: Option<&str>,
+    body: &'a [u8],
+) -> Result<Event<'a>, EventError> {
     let text = std::str::from_utf8(body).map_err(|e| EventError::NotUtf8 { offset: e.valid_up_to() })?;
     let trimmed = text.trim_start();
     if trimmed.is_empty() {
@@ -239,12 +275,14 @@ pub fn parse_as<'a>(format: Format, content_type: Option<&str>, body: &'a [u8]) 
         Some("application/x-www-form-urlencoded") => false,
         _ => trimmed.starts_with('{') || trimmed.starts_with('['),
     };
-    match format {
-        Format::Twiml => return TwimlEvent::from_form(text.trim()).map(Event::Twiml),
-        Format::BandwidthV1 if !json => return BandwidthV1Event::from_query(text.trim()).map(Event::BandwidthV1),
-        Format::BandwidthV1 => return BandwidthV1Event::from_json(text).map(Event::BandwidthV1),
-        Format::BandwidthV2 => return BandwidthV2Event::from_json(text).map(Event::BandwidthV2),
-        Format::Auto => {}
+    match provider {
+        Some(Provider::Twiml) => return TwimlEvent::from_form(text.trim()).map(Event::Twiml),
+        Some(Provider::BandwidthV1) if !json => {
+            return BandwidthV1Event::from_query(text.trim()).map(Event::BandwidthV1);
+        }
+        Some(Provider::BandwidthV1) => return BandwidthV1Event::from_json(text).map(Event::BandwidthV1),
+        Some(Provider::BandwidthV2) => return BandwidthV2Event::from_json(text).map(Event::BandwidthV2),
+        None => {}
     }
     if json {
         let probe = probe(text, true)?;
@@ -309,7 +347,7 @@ fn probe(body: &str, markers: bool) -> Result<Probe<'_>, EventError> {
     }
     let keys: Keys<'_> = serde_json::from_str(body).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => EventError::NotACallEvent(format!("expected a JSON object: {e}")),
-        _ => EventError::from_json_error(&e),
+        _ => EventError::from_json_error(e, None),
     })?;
     let name = keys.event_type.ok_or_else(|| EventError::MissingField("eventType".into()))?;
     Ok(Probe {
@@ -321,7 +359,7 @@ fn probe(body: &str, markers: bool) -> Result<Probe<'_>, EventError> {
 
 /// Where an event's typed struct is read from.
 pub(crate) trait Source<'a> {
-    fn parse<T: serde::Deserialize<'a>>(&self) -> Result<T, EventError>;
+    fn parse<T: define::EventStruct<'a>>(&self) -> Result<T, EventError>;
     fn raw(&self) -> Result<serde_json::Value, EventError>;
 }
 
@@ -329,11 +367,15 @@ pub(crate) trait Source<'a> {
 pub(crate) struct JsonText<'a>(pub(crate) &'a str);
 
 impl<'a> Source<'a> for JsonText<'a> {
-    fn parse<T: serde::Deserialize<'a>>(&self) -> Result<T, EventError> {
-        serde_json::from_str(self.0).map_err(|e| EventError::from_json_error(&e))
+    fn parse<T: define::EventStruct<'a>>(&self) -> Result<T, EventError> {
+        let missing = std::cell::Cell::new(None);
+        let mut de = serde_json::Deserializer::from_str(self.0);
+        T::deserialize_reporting(&mut de, &missing)
+            .and_then(|event| de.end().map(|()| event))
+            .map_err(|e| EventError::from_json_error(e, missing.get()))
     }
     fn raw(&self) -> Result<serde_json::Value, EventError> {
-        serde_json::from_str(self.0).map_err(|e| EventError::from_json_error(&e))
+        serde_json::from_str(self.0).map_err(|e| EventError::from_json_error(e, None))
     }
 }
 
@@ -341,8 +383,9 @@ impl<'a> Source<'a> for JsonText<'a> {
 pub(crate) struct JsonValue(pub(crate) serde_json::Value);
 
 impl Source<'static> for JsonValue {
-    fn parse<T: serde::Deserialize<'static>>(&self) -> Result<T, EventError> {
-        T::deserialize(self.0.clone()).map_err(|e| EventError::from_json_error(&e))
+    fn parse<T: define::EventStruct<'static>>(&self) -> Result<T, EventError> {
+        let missing = std::cell::Cell::new(None);
+        T::deserialize_reporting(self.0.clone(), &missing).map_err(|e| EventError::from_json_error(e, missing.get()))
     }
     fn raw(&self) -> Result<serde_json::Value, EventError> {
         Ok(self.0.clone())

@@ -20,6 +20,23 @@ pub enum Provider {
     Twiml,
 }
 
+/// Reads the name used in JSON and on the command line (`bandwidth-v1`, `bandwidth-v2`, `twiml`).
+///
+/// ```
+/// use callml::event::Provider;
+/// assert_eq!("bandwidth-v2".parse::<Provider>(), Ok(Provider::BandwidthV2));
+/// assert!("bandwidth".parse::<Provider>().is_err());
+/// ```
+impl std::str::FromStr for Provider {
+    type Err = String;
+    fn from_str(name: &str) -> Result<Self, String> {
+        [Provider::BandwidthV1, Provider::BandwidthV2, Provider::Twiml]
+            .into_iter()
+            .find(|p| p.as_str() == name)
+            .ok_or_else(|| format!("unknown provider `{name}`; expected bandwidth-v1, bandwidth-v2 or twiml"))
+    }
+}
+
 impl Provider {
     /// The name used in JSON and on the command line.
     pub fn as_str(self) -> &'static str {

@@ -88,9 +88,14 @@ pub struct Custom<'a> {
     pub attributes: Vec<Attribute<'a>>,
     /// Content in order.
     pub children: Vec<CustomNode<'a>>,
-    /// Byte offset of `<` in the input the element was read from.
-    pub(crate) source_offset: Option<usize>,
+    /// Byte offset of `<` in the input the element was read from; [`NOT_READ`] for one built in
+    /// code (a plain `usize`: the reader builds one per element, and an `Option` would make every
+    /// tree node 8 bytes larger).
+    pub(crate) source_offset: usize,
 }
+
+/// The `source_offset` of an element that was not read from text.
+pub(crate) const NOT_READ: usize = usize::MAX;
 
 impl PartialEq for Custom<'_> {
     fn eq(&self, other: &Self) -> bool {
@@ -107,7 +112,7 @@ impl std::hash::Hash for Custom<'_> {
 impl<'a> Custom<'a> {
     /// An empty element named `name`.
     pub fn new(name: impl Into<Cow<'a, str>>) -> Self {
-        Custom { name: name.into(), attributes: Vec::new(), children: Vec::new(), source_offset: None }
+        Custom { name: name.into(), attributes: Vec::new(), children: Vec::new(), source_offset: NOT_READ }
     }
 
     /// Where the element started (the byte offset of its `<`) in the text it was read from; `None`
@@ -120,7 +125,7 @@ impl<'a> Custom<'a> {
     /// assert_eq!(callml::xml::Custom::new("Say").source_offset(), None);
     /// ```
     pub fn source_offset(&self) -> Option<usize> {
-        self.source_offset
+        (self.source_offset != NOT_READ).then_some(self.source_offset)
     }
 
     /// The same element with owned strings.

@@ -450,6 +450,7 @@ macro_rules! define_element {
                     $enum::Custom(c) => f.custom(c),
                 }
             }
+            #[inline]
             fn read_named<R: $crate::xml::element::ReadNode<$lt>>(name: &str, reader: R) -> Option<Result<Self, R::Error>> {
                 $(
                     if name == <$child<$lt> as $crate::xml::element::Node<$lt>>::NAME {

@@ -142,8 +142,12 @@ pub enum ParseErrorKind {
 /// assert_eq!(e.to_string(), "line 2, column 11 (Response/Gather/Dial): <Dial> is not allowed inside <Gather>");
 /// assert!(matches!(e.kind(), ParseErrorKind::ElementNotAllowed { .. }));
 /// assert_eq!((e.position().line, e.path()), (2, "Response/Gather/Dial"));
+///
+/// // quick-xml's own error, when it found the problem, is kept as the `source()`:
+/// let e = callml::twiml::Response::from_xml("<Response></Respons>").unwrap_err();
+/// assert!(std::error::Error::source(&e).is_some());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[error("{position}{}: {kind}", if path.is_empty() { String::new() } else { format!(" ({path})") })]
 #[non_exhaustive]
 pub struct ParseError {
@@ -154,7 +158,18 @@ pub struct ParseError {
     /// The element path, e.g. `Response/Gather[2]/Say` (1-based index among same-named siblings,
     /// shown when there is more than one).
     pub path: String,
+    /// The underlying quick-xml error, when there is one (its `source()`).
+    #[source]
+    pub(crate) source: Option<std::sync::Arc<dyn std::error::Error + Send + Sync>>,
 }
+
+/// Equal when what, where and the path are equal (the underlying error is not compared).
+impl PartialEq for ParseError {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.kind, self.position, &self.path) == (&other.kind, other.position, &other.path)
+    }
+}
+impl Eq for ParseError {}
 
 impl ParseError {
     /// What went wrong.
@@ -199,11 +214,18 @@ pub fn read_fragment(input: &str, limits: ParseLimits) -> Result<Vec<CustomNode<
 }
 
 fn error_at(input: &str, offset: usize, kind: ParseErrorKind) -> ParseError {
-    ParseError { kind, position: Position::at(input, offset), path: String::new() }
+    ParseError { kind, position: Position::at(input, offset), path: String::new(), source: None }
 }
 
 fn not_well_formed(input: &str, offset: usize, what: impl std::fmt::Display) -> ParseError {
     error_at(input, offset, ParseErrorKind::NotWellFormed(what.to_string()))
+}
+
+/// Not well-formed, as quick-xml found: its message, and the error kept as `source()`.
+fn not_well_formed_by(input: &str, offset: usize, e: impl std::error::Error + Send + Sync + 'static) -> ParseError {
+    let mut error = not_well_formed(input, offset, &e);
+    error.source = Some(std::sync::Arc::new(e));
+    error
 }
 
 /// The offset of the first character XML 1.0 forbids. Skips 8 bytes at a time while none is a
@@ -250,7 +272,7 @@ fn read(input: &str, limits: ParseLimits, document: bool) -> Result<Vec<CustomNo
     let mut seen_anything = false;
     loop {
         let start = reader.buffer_position() as usize;
-        let event = reader.read_event().map_err(|e| not_well_formed(input, reader.error_position() as usize, e))?;
+        let event = reader.read_event().map_err(|e| not_well_formed_by(input, reader.error_position() as usize, e))?;
         let depth = stack.len() - 1;
         match event {
             Event::Start(e) | Event::Empty(e) if depth == 0 && document && seen_root => {
@@ -302,7 +324,7 @@ fn read(input: &str, limits: ParseLimits, document: bool) -> Result<Vec<CustomNo
                         Some(s) => Cow::Borrowed(s),
                         None => return Err(not_well_formed(input, start, format!("unknown entity `&{};`", &*r))),
                     },
-                    Err(e) => return Err(not_well_formed(input, start, e)),
+                    Err(e) => return Err(not_well_formed_by(input, start, e)),
                 };
                 if depth == 0 && document {
                     return Err(not_well_formed(input, start, "text outside the root element"));
@@ -368,7 +390,7 @@ fn element<'i>(input: &'i str, e: &BytesStart<'i>, start: usize) -> Result<Custo
     let mut iter = e.attributes();
     iter.with_checks(false);
     for attr in iter {
-        let attr = attr.map_err(|err| not_well_formed(input, start, err))?;
+        let attr = attr.map_err(|err| not_well_formed_by(input, start, err))?;
         let key = attr.key.into_inner();
         if !is_valid_name(key) {
             return Err(not_well_formed(input, start, format!("invalid attribute name `{key}`")));
@@ -387,7 +409,7 @@ fn element<'i>(input: &'i str, e: &BytesStart<'i>, start: usize) -> Result<Custo
         }
         let value = attr
             .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|err| not_well_formed(input, start, err))?;
+            .map_err(|err| not_well_formed_by(input, start, err))?;
         // Literal characters were checked over the whole input; only references can add more.
         if let Some(c) = attr.value.contains('&').then(|| value.chars().find(|&c| is_forbidden_char(c))).flatten() {
             return Err(error_at(input, start, ParseErrorKind::ForbiddenCharacter(c)));
@@ -398,7 +420,7 @@ fn element<'i>(input: &'i str, e: &BytesStart<'i>, start: usize) -> Result<Custo
         };
         attributes.push(Attribute { name: reborrow(input, key), value });
     }
-    Ok(Custom { name: reborrow(input, name), attributes, children: Vec::new(), source_offset: Some(start) })
+    Ok(Custom { name: reborrow(input, name), attributes, children: Vec::new(), source_offset: start })
 }
 
 /// quick-xml hands out slices of `input` with a shorter lifetime; this finds the same slice in
@@ -442,6 +464,6 @@ impl Custom<'_> {
                 })
                 .nth(index.checked_sub(1)?)?;
         }
-        current.source_offset
+        current.source_offset()
     }
 }

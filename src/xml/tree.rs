@@ -91,8 +91,8 @@ pub(crate) struct Ctx<'i> {
 impl Ctx<'_> {
     /// An error at the element.
     pub(crate) fn error(&self, element: &Custom<'_>, path: &Path<'_, '_>, kind: ParseErrorKind) -> ParseError {
-        let offset = element.source_offset.unwrap_or(0);
-        ParseError { kind, position: Position::at(self.input, offset), path: path.render() }
+        let offset = element.source_offset().unwrap_or(0);
+        ParseError { kind, position: Position::at(self.input, offset), path: path.render(), source: None }
     }
 
     /// The error for non-whitespace text inside an element that holds no text.
@@ -249,6 +249,7 @@ impl<'o, C: Children<'o>> ReadContent<'o> for Vec<C> {
 
 /// Reads a child element: one the parent takes, a known one in the wrong place (an error), or an
 /// unknown one (kept as [`Custom`]).
+#[inline]
 fn child<'e, 'o, P: Strings<'e, 'o>, C: Children<'o>>(
     ctx: &Ctx<'_>,
     parent: &Custom<'e>,

@@ -4,7 +4,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use callml::Dialect;
-use callml::event::{Format, parse_as};
+use callml::event::{Provider, parse_as};
 use callml::twiml::Profile;
 use callml::xml::{Finding, ParseError, ParseLimits, Position, Render, RenderOptions, Severity, read_document};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -44,12 +44,13 @@ enum ProfileArg {
     Acml,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum ProviderArg {
-    Auto,
-    BandwidthV1,
-    BandwidthV2,
-    Twiml,
+/// `--provider`'s value: `None` for `auto` (an alias, so clap does not take the `Option` as "the
+/// flag may be left out").
+type ProviderChoice = Option<Provider>;
+
+/// `--provider`: `auto` (detect) or a provider's name (`event::Provider`).
+fn provider_arg(name: &str) -> Result<ProviderChoice, String> {
+    if name == "auto" { Ok(None) } else { name.parse().map(Some).map_err(|e| format!("{e} (or auto)")) }
 }
 
 #[derive(Subcommand)]
@@ -111,9 +112,9 @@ enum Command {
     /// Explain a webhook payload: {"provider", "eventType", "call", "event"} as JSON.
     #[command(after_help = "Example: callml event --content-type application/json initiate.json")]
     Event {
-        /// Payload format.
-        #[arg(long, value_enum, default_value_t = ProviderArg::Auto)]
-        provider: ProviderArg,
+        /// Payload format: auto, bandwidth-v1, bandwidth-v2 or twiml.
+        #[arg(long, value_parser = provider_arg, default_value = "auto")]
+        provider: ProviderChoice,
         /// The request's Content-Type (otherwise guessed from the body).
         #[arg(long)]
         content_type: Option<String>,
@@ -291,14 +292,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Sim(args) => return sim::run(args),
         Command::Event { provider, content_type, file } => {
             let bytes = read(&file)?;
-            let format = match provider {
-                ProviderArg::Auto => Format::Auto,
-                ProviderArg::BandwidthV1 => Format::BandwidthV1,
-                ProviderArg::BandwidthV2 => Format::BandwidthV2,
-                ProviderArg::Twiml => Format::Twiml,
-            };
             let event =
-                parse_as(format, content_type.as_deref(), &bytes).map_err(|e| bad_input(format!("{file}: {e}")))?;
+                parse_as(provider, content_type.as_deref(), &bytes).map_err(|e| bad_input(format!("{file}: {e}")))?;
             let _ = writeln!(stdout, "{}", serde_json::to_string_pretty(&event.to_summary_json()).unwrap_or_default());
         }
     }
