@@ -29,7 +29,8 @@ pub trait AttributeValue: Sized {
     /// The value as it appears in XML (unescaped).
     fn to_value_string(&self) -> String;
 
-    /// The JSON form (spec: numbers and booleans as JSON numbers and booleans, all else strings).
+    /// The JSON form (`docs/json-form.md`: numbers and booleans as JSON numbers and booleans, all
+    /// else strings).
     fn to_json(&self) -> serde_json::Value {
         serde_json::Value::String(self.to_value_string())
     }

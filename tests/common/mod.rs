@@ -147,12 +147,16 @@ pub fn text_of(node: roxmltree::Node<'_, '_>) -> String {
 
 /// Asserts that the golden files under `tests/golden/<dir>` hold every element of `elements` and
 /// every one of its attributes at least once.
-pub fn assert_every_element_and_attribute_covered(dir: &str, elements: &[(&str, &[&str])]) {
+pub fn assert_every_element_and_attribute_covered<'v>(
+    dir: &str,
+    elements: impl IntoIterator<Item = &'v callml::xml::ElementInfo>,
+) {
     let pairs: Vec<(String, String)> =
         golden_files(dir).iter().flat_map(|(_, xml)| element_attribute_pairs(xml)).collect();
-    for (element, attributes) in elements {
+    for e in elements {
+        let (element, attributes) = (e.name, e.attributes);
         assert!(pairs.iter().any(|(e, _)| e == element), "no golden file has <{element}>");
-        for attribute in *attributes {
+        for attribute in attributes {
             assert!(
                 pairs.iter().any(|(e, a)| e == element && a == attribute),
                 "no golden file has <{element} {attribute}=...>"

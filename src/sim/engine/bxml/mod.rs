@@ -1,5 +1,5 @@
-//! The BXML interpreter (profile `bandwidth-v2`): the verb table of the simulator's design,
-//! section 3.3, on a virtual clock.
+//! The BXML interpreter (profile `bandwidth-v2`): every BXML verb (Gather, Record, Transfer, ...),
+//! with the provider's timings, on a virtual clock.
 
 mod input;
 

@@ -1,5 +1,5 @@
-//! The TwiML interpreter (profiles `twilio` and `acml`): the verb table of the simulator's design,
-//! section 3.2, on a virtual clock.
+//! The TwiML interpreter (profiles `twilio` and `acml`): every TwiML verb (Say, Gather, Record, Dial, ...),
+//! with the provider's timings, on a virtual clock.
 
 mod input;
 mod verbs;
