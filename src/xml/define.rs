@@ -121,35 +121,17 @@ macro_rules! define_element {
         }
     };
     (@element [$($meta:tt)*] $name:ident<$lt:lifetime> $xml:literal [$($root:ident)?] { $($attrs:tt)* } [$own:ident]
-        children new($($first:ident)?) $enum:ident / $trait:ident {
-            message = $msg:literal, note = $note:literal;
-            $( $child:ident $(=> $short:ident)? ),* $(,)?
-        }
+        children new($($first:ident)?) $enum:ident / $trait:ident { $($list:tt)* }
     ) => {
-        define_element!(@struct [$($meta)*] $name<$lt> { $($attrs)* } {
-            /// The children in document order.
-            pub children: Vec<$enum<$lt>>,
-        });
-        define_element!(@common $name<$lt> $xml [$($root)?] { $($attrs)* }
-            Vec<$enum<$lt>>, |e| &e.children, |e, c| e.children = c);
-        define_element!(@enum $own $xml $enum<$lt> $trait [$msg $note] children [] { $($child),* });
-        define_element!(@builder $name<$lt> $xml $enum $trait { $($child $(=> $short)?),* });
+        define_element!(@list [$($meta)*] $name<$lt> $xml [$($root)?] { $($attrs)* } [$own] children []
+            $enum / $trait { $($list)* });
         define_element!(@children_ctor $name<$lt> $trait $($first)?);
     };
     (@element [$($meta:tt)*] $name:ident<$lt:lifetime> $xml:literal [$($root:ident)?] { $($attrs:tt)* } [$own:ident]
-        $kind:ident new($($ctor:ident)?) $enum:ident / $trait:ident {
-            message = $msg:literal, note = $note:literal;
-            $( $child:ident $(=> $short:ident)? ),* $(,)?
-        }
+        $kind:ident new($($ctor:ident)?) $enum:ident / $trait:ident { $($list:tt)* }
     ) => {
-        define_element!(@struct [$($meta)*] $name<$lt> { $($attrs)* } {
-            /// The content in document order: text runs and child elements.
-            pub children: Vec<$enum<$lt>>,
-        });
-        define_element!(@common $name<$lt> $xml [$($root)?] { $($attrs)* }
-            Vec<$enum<$lt>>, |e| &e.children, |e, c| e.children = c);
-        define_element!(@enum $own $xml $enum<$lt> $trait [$msg $note] $kind [Text] { $($child),* });
-        define_element!(@builder $name<$lt> $xml $enum $trait { $($child $(=> $short)?),* });
+        define_element!(@list [$($meta)*] $name<$lt> $xml [$($root)?] { $($attrs)* } [$own] $kind [Text]
+            $enum / $trait { $($list)* });
         define_element!(@mixed_ctor $name<$lt> $($ctor)?);
         define_element!(@from_text $name<$lt>);
         impl<$lt> $name<$lt> {
@@ -163,6 +145,25 @@ macro_rules! define_element {
                 self.children.iter().filter_map(|c| match c { $enum::Text(t) => Some(&**t), _ => None }).collect()
             }
         }
+    };
+
+    // An element with a child list: the struct, its table, its child enum (unless shared) and
+    // builder methods.
+    (@list [$($meta:tt)*] $name:ident<$lt:lifetime> $xml:literal [$($root:ident)?] { $($attrs:tt)* } [$own:ident]
+        $kind:ident [$($text:ident)?] $enum:ident / $trait:ident {
+            message = $msg:literal, note = $note:literal;
+            $( $child:ident $(=> $short:ident)? ),* $(,)?
+        }
+    ) => {
+        define_element!(@struct [$($meta)*] $name<$lt> { $($attrs)* } {
+            /// The content in document order: child elements (and text runs, where the element
+            /// holds text).
+            pub children: Vec<$enum<$lt>>,
+        });
+        define_element!(@common $name<$lt> $xml [$($root)?] { $($attrs)* }
+            Vec<$enum<$lt>>, |e| &e.children, |e, c| e.children = c);
+        define_element!(@enum $own $xml $enum<$lt> $trait [$msg $note] $kind [$($text)?] { $($child),* });
+        define_element!(@builder $name<$lt> $xml $enum $trait { $($child $(=> $short)?),* });
     };
 
     // ----- the struct and what every element has -----
