@@ -26,7 +26,9 @@ pub(crate) enum Exit {
 ///   the action (by default the current document).
 /// - Dial: with `action` the action is requested when the dialled call ends; without it the next
 ///   verb runs.
-/// - Hangup, Reject and Redirect always leave.
+/// - Connect, Enqueue, Pay, Refer and Sms: with `action` it is requested when they end; without
+///   it the next verb runs (Start and Stop run beside the call, so the next verb always runs).
+/// - Hangup, Reject, Redirect and Leave always leave.
 pub(crate) fn twiml(verb: &ResponseChild<'_>, _profile: Profile) -> Exit {
     match verb {
         ResponseChild::Gather(g) if g.action_on_empty_result == Some(true) => {
@@ -34,6 +36,12 @@ pub(crate) fn twiml(verb: &ResponseChild<'_>, _profile: Profile) -> Exit {
         }
         ResponseChild::Gather(_) | ResponseChild::Record(_) => Exit::OnInput,
         ResponseChild::Dial(d) if d.action.is_some() => Exit::Always("Dial action"),
+        ResponseChild::Connect(c) if c.action.is_some() => Exit::Always("Connect action"),
+        ResponseChild::Enqueue(e) if e.action.is_some() => Exit::Always("Enqueue action"),
+        ResponseChild::Pay(p) if p.action.is_some() => Exit::Always("Pay action"),
+        ResponseChild::Refer(r) if r.action.is_some() => Exit::Always("Refer action"),
+        ResponseChild::Sms(s) if s.action.is_some() => Exit::Always("Sms action"),
+        ResponseChild::Leave(_) => Exit::Always("Leave"),
         ResponseChild::Hangup(_) => Exit::Always("Hangup"),
         ResponseChild::Reject(_) => Exit::Always("Reject"),
         ResponseChild::Redirect(_) => Exit::Always("Redirect"),

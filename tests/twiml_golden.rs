@@ -215,6 +215,100 @@ fn acml_profile() -> Response<'static> {
         .child(Reject::new().reason(RejectReason::AnonymityDisallowed))
 }
 
+/// An element with every attribute of its table set through its XML name: booleans `true`,
+/// numbers `5` (decimals `0.5` where a fraction is accepted), text and open enums `<name>-value`.
+macro_rules! filled {
+    ($ty:ident $(, $arg:expr)?) => {{
+        let mut el = $ty::new($($arg)?);
+        for name in $ty::ATTRIBUTE_NAMES {
+            let mut probe = el.clone();
+            let value = if probe.set_attribute(*name, "x").is_ok() {
+                format!("{name}-value")
+            } else if probe.set_attribute(*name, "true").is_ok() {
+                "true".to_owned()
+            } else if probe.set_attribute(*name, "0.5").is_ok() {
+                "0.5".to_owned()
+            } else {
+                "5".to_owned()
+            };
+            el.set_attribute(*name, value).unwrap();
+        }
+        el
+    }};
+}
+
+/// `<Connect>` with each of its nouns, every attribute set.
+fn connect_all() -> Response<'static> {
+    let pair = || Parameter::pair("caller", "+15551234567");
+    Response::new()
+        .connect(filled!(Connect).conversation_relay(
+            filled!(ConversationRelay).child(filled!(Language)).child(Language::new().code("fr-FR")).parameter(pair()),
+        ))
+        .connect(Connect::new().stream(filled!(Stream).parameter(pair())))
+        .connect(Connect::new().room(filled!(Room, "DailyStandup")))
+        .connect(Connect::new().autopilot(filled!(Autopilot, "UA123")))
+        .connect(Connect::new().virtual_agent(filled!(VirtualAgent).config(filled!(Config)).parameter(pair())))
+        .connect(Connect::new().conversation(filled!(Conversation)))
+        .connect(Connect::new().ai_session(filled!(AiSession)))
+        .connect(Connect::new().conversation_relay_session(filled!(ConversationRelaySession)))
+}
+
+/// `<Start>` and `<Stop>` with every background operation.
+fn start_stop_all() -> Response<'static> {
+    Response::new()
+        .start(
+            filled!(Start)
+                .stream(Stream::new().name("fork").url("wss://example.com/fork").parameter(Parameter::pair("a", "1")))
+                .siprec(filled!(Siprec).parameter(Parameter::pair("b", "2")))
+                .transcription(
+                    filled!(Transcription)
+                        .config(Config::new().name("k").value("v"))
+                        .parameter(Parameter::pair("c", "3")),
+                )
+                .recording(filled!(Recording))
+                .media_filter(filled!(MediaFilter).parameter(Parameter::pair("d", "4"))),
+        )
+        .say("Connected.")
+        .stop(
+            filled!(Stop)
+                .stream(Stream::new().name("fork"))
+                .siprec(Siprec::new().name("rec"))
+                .transcription(Transcription::new().name("live"))
+                .media_filter(MediaFilter::new().name("noise")),
+        )
+}
+
+/// Queues, payments, the other Dial nouns and the remaining verbs.
+fn queue_pay_and_more() -> Response<'static> {
+    Response::new()
+        .enqueue(filled!(Enqueue, "support").task(filled!(Task, r#"{"language":"fr","vip":true}"#)))
+        .leave()
+        .dial(Dial::new().queue(filled!(Queue, "support")))
+        .dial(Dial::new().conference(filled!(Conference, "standup")))
+        .dial(Dial::new().sim(filled!(Sim, "DE8caa2afb9d5279926619c458dc7098a8")))
+        .dial(
+            Dial::new().application(
+                filled!(Application)
+                    .application_sid(filled!(ApplicationSid, "AP123"))
+                    .parameter(Parameter::pair("tier", "gold")),
+            ),
+        )
+        .dial(Dial::new().caller_id("whatsapp:+15550001111").whatsapp(filled!(WhatsApp, "+15552223333")))
+        .pay(
+            filled!(Pay)
+                .prompt(
+                    filled!(Prompt)
+                        .say("Card number, please.")
+                        .play("https://example.com/beep.wav")
+                        .pause(Pause::new().length(1)),
+                )
+                .parameter(Parameter::pair("order", "42")),
+        )
+        .child(filled!(Echo))
+        .sms(filled!(Sms, "Your code is 1234"))
+        .refer(filled!(Refer, filled!(ReferSip, "sip:alice@example.com?X-Reason=billing&X-Id=1")))
+}
+
 fn documents() -> Vec<(&'static str, Response<'static>)> {
     vec![
         ("acml_example", acml_example()),
@@ -225,6 +319,9 @@ fn documents() -> Vec<(&'static str, Response<'static>)> {
         ("control_verbs", control_verbs()),
         ("escape_hatches", escape_hatches()),
         ("acml_profile", acml_profile()),
+        ("connect_all", connect_all()),
+        ("start_stop_all", start_stop_all()),
+        ("queue_pay_and_more", queue_pay_and_more()),
     ]
 }
 

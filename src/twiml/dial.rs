@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 
 use super::{
-    DialEvent, DialRecord, MachineDetection, Method, Parameter, RecordingEvent, RecordingTrack, StatusCallbackEvent,
-    Trim,
+    Application, Conference, DialEvent, DialRecord, MachineDetection, Method, Parameter, Queue, RecordingEvent,
+    RecordingTrack, Sim, StatusCallbackEvent, Trim, WhatsApp,
 };
 use crate::xml::List;
 use crate::xml::define::define_element;
@@ -67,8 +67,9 @@ define_element! {
     }
     content: mixed new() DialContent / IntoDialContent {
         message = "`<Dial>` cannot contain `{Self}`",
-        note = "`<Dial>` accepts a number as text, or the nouns Number, Client and Sip";
-        Number => number, Client => client, Sip => sip,
+        note = "`<Dial>` accepts a number as text, or the nouns Number, Client, Sip, Conference, Queue, Sim, Application and WhatsApp";
+        Number => number, Client => client, Sip => sip, Conference => conference, Queue => queue, Sim => sim,
+        Application => application, WhatsApp => whatsapp,
     }
 }
 

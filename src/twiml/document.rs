@@ -10,6 +10,8 @@ dialect! {
     /// of TwiML: reading, detection and the tests' coverage lists come from it.
     pub const VOCABULARY = roots [Response] elements [
         Say, Play, Pause, Gather, Record, Dial, Number, Client, Identity, Parameter, Sip, Uri, Headers, Header, Hangup,
-        Reject, Redirect,
+        Reject, Redirect, Conference, Queue, Sim, Application, ApplicationSid, WhatsApp, Enqueue, Task, Leave, Echo, Sms,
+        Refer, ReferSip, Pay, Prompt, Start, Stop, Stream, Siprec, Transcription, Recording, MediaFilter, Config, Connect,
+        Room, Autopilot, VirtualAgent, Conversation, ConversationRelay, Language, AiSession, ConversationRelaySession,
     ] shared Some(&crate::ssml::VOCABULARY);
 }

@@ -23,28 +23,50 @@
 //! let g = Gather::new().child(Dial::new()); // `<Gather>` cannot contain `Dial<'_>`
 //! ```
 
+mod connect;
 mod control;
 mod dial;
+mod dial_nouns;
 mod document;
 mod gather;
 mod macros;
 mod media;
+mod pay;
+mod queue;
 mod record;
+mod refer;
 mod response;
 mod say;
+mod start;
 mod validate;
 mod values;
 
+pub use connect::{
+    AiSession, Autopilot, Connect, ConnectChild, Conversation, ConversationRelay, ConversationRelayChild,
+    ConversationRelaySession, IntoConnectChild, IntoConversationRelayChild, IntoVirtualAgentChild, Language, Room,
+    VirtualAgent, VirtualAgentChild,
+};
 pub use control::{Hangup, HangupChild, IntoHangupChild, IntoRejectChild, Parameter, Redirect, Reject, RejectChild};
 pub use dial::{
     Client, ClientContent, Dial, DialContent, Header, Headers, HeadersChild, Identity, IntoClientContent,
     IntoDialContent, IntoHeadersChild, IntoSipContent, Number, Sip, SipContent, Uri,
 };
+pub use dial_nouns::{
+    Application, ApplicationContent, ApplicationSid, Conference, IntoApplicationContent, Queue, Sim, WhatsApp,
+};
 pub use gather::{Gather, GatherChild, IntoGatherChild};
 pub use media::{Pause, Play};
+pub use pay::{IntoPayChild, IntoPromptChild, Pay, PayChild, Prompt, PromptChild};
+pub use queue::{Enqueue, EnqueueContent, IntoEnqueueContent, Leave, Task};
 pub use record::Record;
+pub use refer::{Echo, IntoReferChild, Refer, ReferChild, ReferSip, Sms};
 pub use response::{IntoResponseChild, Response, ResponseChild};
 pub use say::{IntoSayContent, Say, SayContent};
+pub use start::{
+    Config, IntoMediaFilterChild, IntoSiprecChild, IntoStartChild, IntoStopChild, IntoStreamChild,
+    IntoTranscriptionChild, MediaFilter, MediaFilterChild, Recording, Siprec, SiprecChild, Start, StartChild, Stop,
+    StopChild, Stream, StreamChild, Transcription, TranscriptionChild,
+};
 pub use validate::Profile;
 pub use values::*;
 

@@ -1,6 +1,9 @@
 //! `<Response>`: the document root.
 
-use super::{Dial, Gather, Hangup, Pause, Play, Record, Redirect, Reject, Say};
+use super::{
+    Connect, Dial, Echo, Enqueue, Gather, Hangup, Leave, Pause, Pay, Play, Prompt, Queue, Record, Redirect, Refer,
+    Reject, Say, Sms, Start, Stop,
+};
 use crate::xml::define::define_element;
 
 define_element! {
@@ -20,9 +23,10 @@ define_element! {
     pub struct Response<'a> = "Response" as root {}
     content: children new() ResponseChild / IntoResponseChild {
         message = "`<Response>` cannot contain `{Self}`",
-        note = "`<Response>` accepts the verbs Say, Play, Pause, Gather, Record, Dial, Hangup, Reject, Redirect";
+        note = "`<Response>` accepts the verbs Say, Play, Pause, Gather, Record, Dial, Hangup, Reject, Redirect, Connect, Start, Stop, Enqueue, Leave, Pay, Refer, Echo, Sms (and Queue, Prompt, as Twilio's libraries allow)";
         Say => say, Play => play, Pause => pause, Gather => gather, Record => record, Dial => dial,
-        Hangup, Reject, Redirect => redirect,
+        Hangup, Reject, Redirect => redirect, Connect => connect, Start => start, Stop => stop, Enqueue => enqueue,
+        Leave, Pay => pay, Refer => refer, Echo, Sms => sms, Queue => queue, Prompt => prompt,
     }
 }
 
@@ -30,6 +34,10 @@ impl Response<'_> {
     /// Appends `<Hangup/>`.
     pub fn hangup(self) -> Self {
         self.child(Hangup::new())
+    }
+    /// Appends `<Leave/>` (in an `<Enqueue>`'s `waitUrl` document).
+    pub fn leave(self) -> Self {
+        self.child(Leave::new())
     }
     /// Appends `<Reject/>`; use [`child`](Self::child) with a [`Reject`] to give a reason.
     pub fn reject(self) -> Self {

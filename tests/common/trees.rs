@@ -32,7 +32,7 @@ pub fn normalize<T>(items: Vec<Result<String, T>>) -> Vec<Result<String, T>> {
 }
 
 pub fn custom() -> impl Strategy<Value = Custom<'static>> {
-    (prop::sample::select(vec!["Enqueue", "Queue", "x-y"]), text(), text()).prop_map(|(name, a, t)| {
+    (prop::sample::select(vec!["Message", "Assistant", "x-y"]), text(), text()).prop_map(|(name, a, t)| {
         let c = Custom::new(name).attr("data-a", a);
         if t.is_empty() { c } else { c.text(t) }
     })
@@ -113,6 +113,19 @@ pub mod twiml_trees {
             // Whitespace-only text among Dial's nouns is layout (pretty printing adds it), so a
             // Sip's URI text, like Dial's own text, is generated non-blank.
             (non_blank_text(), text()).prop_map(|(s, u)| DialContent::Sip(Sip::new(s).username(u))),
+            (text(), 1u32..300).prop_map(|(room, n)| DialContent::Conference(
+                Conference::new(room)
+                    .beep(ConferenceBeep::OnExit)
+                    .max_participants(n)
+                    .status_callback_event([ConferenceEvent::Join, ConferenceEvent::Leave])
+            )),
+            (text(), text()).prop_map(|(q, u)| DialContent::Queue(Queue::new(q).url(u))),
+            (text(), text()).prop_map(|(sid, v)| DialContent::Application(
+                Application::new()
+                    .application_sid(ApplicationSid::new(sid))
+                    .parameter(Parameter::pair("k", v))
+                    .copy_parent_to(true)
+            )),
         ];
         (prop::option::of(non_blank_text()), prop::collection::vec(noun, 0..3), text()).prop_map(
             |(number, nouns, caller)| {
@@ -138,6 +151,30 @@ pub mod twiml_trees {
                 ResponseChild::Record(r)
             }),
             text().prop_map(|t| ResponseChild::Redirect(Redirect::new(t).method(Method::Get))),
+            (text(), text(), prop::option::of(0.3f64..0.9)).prop_map(|(url, code, eot)| {
+                let mut relay = ConversationRelay::new()
+                    .url(url)
+                    .interruptible(Interruptible::Speech)
+                    .child(Language::new().code(code))
+                    .parameter(Parameter::pair("k", "v"));
+                relay.eager_eot_threshold = eot.map(callml::xml::Decimal::new);
+                ResponseChild::Connect(Connect::new().conversation_relay(relay))
+            }),
+            (text(), text()).prop_map(|(url, v)| ResponseChild::Start(
+                Start::new()
+                    .stream(Stream::new().url(url).track(StreamTrack::BothTracks).parameter(Parameter::pair("k", v)))
+                    .transcription(Transcription::new().config(Config::new().name("a").value("b")))
+            )),
+            text().prop_map(|n| ResponseChild::Stop(Stop::new().stream(Stream::new().name(n)))),
+            (non_blank_text(), text())
+                .prop_map(|(q, task)| ResponseChild::Enqueue(Enqueue::new(q).task(Task::new(task).priority(5)))),
+            (text(), text()).prop_map(|(amount, say)| ResponseChild::Pay(
+                Pay::new()
+                    .charge_amount(amount)
+                    .valid_card_types([CardType::Visa, CardType::Amex])
+                    .prompt(Prompt::new().for_(PromptFor::PaymentCardNumber).attempt([1u8, 2]).say(Say::new(say)))
+            )),
+            text().prop_map(|uri| ResponseChild::Refer(Refer::new(ReferSip::new(uri)))),
             text().prop_map(|r| ResponseChild::Reject(Reject::new().reason(RejectReason::from(r)))),
             Just(ResponseChild::Hangup(Hangup::new())),
             custom().prop_map(ResponseChild::Custom),

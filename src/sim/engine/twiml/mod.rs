@@ -279,7 +279,7 @@ impl TwimlEngine {
         match result {
             Ok(doc) => {
                 if let EventKind::Response { verbs, document, .. } = &mut response {
-                    *verbs = doc.children.iter().map(|c| verb_name(c).to_owned()).collect();
+                    *verbs = doc.children.iter().map(|c| c.name().to_owned()).collect();
                     *document = Some(doc.to_json());
                 }
                 self.clock.push(events, response);
@@ -495,21 +495,6 @@ pub(crate) fn verb_event(name: &str, json: &serde_json::Value, targets: Vec<Stri
         })
         .unwrap_or_default();
     EventKind::Element { name: name.to_owned(), attrs, targets }
-}
-
-fn verb_name(verb: &ResponseChild<'_>) -> &'static str {
-    match verb {
-        ResponseChild::Say(_) => "Say",
-        ResponseChild::Play(_) => "Play",
-        ResponseChild::Pause(_) => "Pause",
-        ResponseChild::Gather(_) => "Gather",
-        ResponseChild::Record(_) => "Record",
-        ResponseChild::Dial(_) => "Dial",
-        ResponseChild::Hangup(_) => "Hangup",
-        ResponseChild::Reject(_) => "Reject",
-        ResponseChild::Redirect(_) => "Redirect",
-        _ => "custom element",
-    }
 }
 
 /// Twilio's key order: sorted by name.

@@ -148,7 +148,7 @@ impl TwimlEngine {
                 );
             }
             other => {
-                let message = format!("<{}> is not simulated; skipped", verb_name(&other));
+                let message = format!("<{}> is not simulated; skipped", other.name());
                 self.clock.push(events, EventKind::Warning { message });
             }
         }
