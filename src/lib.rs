@@ -113,7 +113,7 @@ pub use callml_macros::bxml;
 ///     ..(hold_music)
 ///     Say { "Your number is " SayAs(interpret_as = "telephone") { (caller) } Break(time = "1s") " goodbye" }
 ///     Dial(caller_id = caller, "data-x" = "1") { "18004444444" }
-///     Custom("Conference", "beep" = "false") { "room-1" }
+///     Custom("Assistant", "id" = "aia_asst_1") { "unchecked" }
 ///     Hangup
 /// };
 /// assert!(doc.to_xml().contains(r#"<Say>Press 1 for sales.</Say><Say>Press 2 for support.</Say><Pause length="1"/>"#));

@@ -58,12 +58,12 @@ fn twiml_escape_hatches() {
     let doc = callml::twiml! {
         Say("data-x" = "1 < 2", "voice" = "alice") { "hi" }
         Say(voice = "man", "voice" = "alice", "x" = "1", "x" = "2") { "dup" }
-        Custom("Conference", "beep" = "false") { "room-1" }
+        Custom("Assistant", "id" = "aia_asst_1") { "room-1" }
         Gather {
-            Custom("Stream", "url" = "wss://example.com/a?b&c")
+            Custom("Message", "url" = "wss://example.com/a?b&c")
         }
         Dial {
-            Custom("Queue") { "support" }
+            Custom("Whisper") { "support" }
         }
 
     };

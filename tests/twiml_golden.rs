@@ -198,9 +198,9 @@ fn escape_hatches() -> Response<'static> {
         // A set typed attribute wins over an extra of the same name, and a repeated extra is
         // skipped, so the output stays well-formed (validate() reports both).
         .say(Say::new("dup").voice(Voice::Man).attr("voice", "alice").attr("x", "1").attr("x", "2"))
-        .child(Custom::new("Conference").attr("beep", "false").text("room-1"))
-        .gather(Gather::new().child(Custom::new("Stream").attr("url", "wss://example.com/a?b&c")))
-        .dial(Dial::new().child(Custom::new("Queue").text("support")))
+        .child(Custom::new("Assistant").attr("id", "aia_asst_1").text("room-1"))
+        .gather(Gather::new().child(Custom::new("Message").attr("url", "wss://example.com/a?b&c")))
+        .dial(Dial::new().child(Custom::new("Whisper").text("support")))
 }
 
 fn acml_profile() -> Response<'static> {

@@ -88,8 +88,8 @@ impl Custom<'_> {
     /// The JSON form: `{"Name": {attributes..., "text" | "children"}}`.
     ///
     /// ```
-    /// let c = callml::xml::Custom::new("Queue").attr("url", "/q").text("support");
-    /// assert_eq!(c.to_json().to_string(), r#"{"Queue":{"url":"/q","text":"support"}}"#);
+    /// let c = callml::xml::Custom::new("Assistant").attr("url", "/q").text("support");
+    /// assert_eq!(c.to_json().to_string(), r#"{"Assistant":{"url":"/q","text":"support"}}"#);
     /// ```
     pub fn to_json(&self) -> Value {
         let mut body = Map::new();
