@@ -192,8 +192,7 @@ fn a_repeated_attribute_name_is_an_error_at_its_element() {
 
 #[test]
 fn unknown_elements_and_attributes_are_kept() {
-    let xml =
-        r#"<Response><Say lagnauge="en" voice="man">hi</Say><Assistant id="aia_asst_1">room<x/></Assistant></Response>"#;
+    let xml = r#"<Response><Say lagnauge="en" voice="man">hi</Say><Assistant id="aia_asst_1">room<x/></Assistant></Response>"#;
     let doc = Response::from_xml(xml).unwrap();
     assert_eq!(
         doc.to_xml_with(RenderOptions::new().declaration(false)),

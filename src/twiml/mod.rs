@@ -39,6 +39,7 @@ mod response;
 mod say;
 mod start;
 mod validate;
+mod validate_more;
 mod values;
 
 pub use connect::{

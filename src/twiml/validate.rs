@@ -43,6 +43,7 @@ impl Response<'_> {
         let paths = child_paths("Response", self.children.iter().map(|c| c.name()));
         let mut terminal: Option<&str> = None;
         let mut after_record = false;
+        let mut forks = 0;
         for (i, (verb, path)) in self.children.iter().zip(&paths).enumerate() {
             if let Some(t) = terminal {
                 out.warning(path, format!("never runs: it comes after <{t}>, which leaves the document"));
@@ -67,7 +68,9 @@ impl Response<'_> {
                         out.error(path, "<Redirect> needs a URL as its text");
                     }
                 }
-                _ => {}
+                other => {
+                    super::validate_more::verb(other, path, profile, &mut forks, &mut out);
+                }
             }
             // Whether the next verb can run comes from the flow table the simulator runs on.
             if let Exit::Always(verb) = flow::twiml(verb, profile) {
@@ -187,6 +190,7 @@ fn dial(e: &Dial<'_>, path: &str, profile: Profile, out: &mut Findings) {
         out.warning(path, "ACML documents `record` as `true` or `false`");
     }
     separator(e.recording_status_callback_event.as_ref(), "recordingStatusCallbackEvent", path, profile, out);
+    super::validate_more::dial_nouns(e, path, profile, out);
     let has_text = e.children.iter().any(|c| matches!(c, DialContent::Text(t) if !t.trim().is_empty()));
     let nouns = e.children.iter().filter(|c| !c.is_text()).count();
     if has_text && nouns > 0 {
@@ -196,7 +200,10 @@ fn dial(e: &Dial<'_>, path: &str, profile: Profile, out: &mut Findings) {
         );
     }
     if !has_text && nouns == 0 {
-        out.error(path, "<Dial> has nothing to dial: give a number as text or a Number, Client or Sip");
+        out.error(
+            path,
+            "<Dial> has nothing to dial: give a number as text or a noun (Number, Client, Sip, Conference, ...)",
+        );
     }
     let numbers = e.children.iter().filter(|c| matches!(c, DialContent::Number(_))).count();
     if numbers > 10 {

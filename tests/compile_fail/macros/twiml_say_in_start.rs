@@ -1,0 +1,3 @@
+fn main() {
+    let _ = callml::twiml! { Start { Say { "x" } } };
+}

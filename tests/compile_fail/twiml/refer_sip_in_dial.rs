@@ -1,0 +1,8 @@
+#[allow(unused_imports)]
+use callml::ssml::*;
+#[allow(unused_imports)]
+use callml::twiml::*;
+
+fn main() {
+    let _ = Dial::new().child(ReferSip::new("sip:a@example.com"));
+}
