@@ -1,33 +1,12 @@
 //! Golden files for the `bxml` builder: every verb and every attribute (checked by
 //! `every_element_and_attribute_is_covered`), plus realistic replies, byte for byte.
 
+#[macro_use]
 mod common;
 
 use callml::bxml::*;
 use callml::ssml::{Break, Emphasis, InterpretAs, Lang, SayAs, TrustedSsml};
 use callml::xml::{Custom, Render, RenderOptions};
-
-/// An element with every attribute of its table set through its XML name: booleans `true`,
-/// numbers `5` (decimals `5.1` where a fraction is accepted), text `<name>-value`.
-macro_rules! filled {
-    ($ty:ident $(, $arg:expr)?) => {{
-        let mut el = $ty::new($($arg)?);
-        for name in $ty::ATTRIBUTE_NAMES {
-            let mut probe = el.clone();
-            let value = if probe.set_attribute(*name, "x").is_ok() {
-                format!("{name}-value")
-            } else if probe.set_attribute(*name, "true").is_ok() {
-                "true".to_owned()
-            } else if probe.set_attribute(*name, "5.1").is_ok() {
-                "5.1".to_owned()
-            } else {
-                "5".to_owned()
-            };
-            el.set_attribute(*name, value).unwrap();
-        }
-        el
-    }};
-}
 
 fn all_attributes() -> Response<'static> {
     Response::new()

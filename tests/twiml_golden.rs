@@ -1,6 +1,7 @@
 //! Golden files for the `twiml` builder: every element and every attribute at least once (checked
 //! by `every_element_and_attribute_is_covered`), byte for byte.
 
+#[macro_use]
 mod common;
 
 use callml::ssml::*;
@@ -213,28 +214,6 @@ fn acml_profile() -> Response<'static> {
         ))
         .record(Record::new().finish_on_key("-1"))
         .child(Reject::new().reason(RejectReason::AnonymityDisallowed))
-}
-
-/// An element with every attribute of its table set through its XML name: booleans `true`,
-/// numbers `5` (decimals `0.5` where a fraction is accepted), text and open enums `<name>-value`.
-macro_rules! filled {
-    ($ty:ident $(, $arg:expr)?) => {{
-        let mut el = $ty::new($($arg)?);
-        for name in $ty::ATTRIBUTE_NAMES {
-            let mut probe = el.clone();
-            let value = if probe.set_attribute(*name, "x").is_ok() {
-                format!("{name}-value")
-            } else if probe.set_attribute(*name, "true").is_ok() {
-                "true".to_owned()
-            } else if probe.set_attribute(*name, "0.5").is_ok() {
-                "0.5".to_owned()
-            } else {
-                "5".to_owned()
-            };
-            el.set_attribute(*name, value).unwrap();
-        }
-        el
-    }};
 }
 
 /// `<Connect>` with each of its nouns, every attribute set.

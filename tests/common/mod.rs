@@ -198,3 +198,26 @@ pub fn run_callml(args: &[&str], stdin: &[u8]) -> std::process::Output {
     writer.join().unwrap();
     out
 }
+
+/// An element (of either dialect) with every attribute of its table set through its XML name: booleans `true`,
+/// numbers `5` (decimals `5.1` where a fraction is accepted), text `<name>-value`.
+#[allow(unused_macros)] // used by the golden tests only
+macro_rules! filled {
+    ($ty:ident $(, $arg:expr)?) => {{
+        let mut el = $ty::new($($arg)?);
+        for name in $ty::ATTRIBUTE_NAMES {
+            let mut probe = el.clone();
+            let value = if probe.set_attribute(*name, "x").is_ok() {
+                format!("{name}-value")
+            } else if probe.set_attribute(*name, "true").is_ok() {
+                "true".to_owned()
+            } else if probe.set_attribute(*name, "5.1").is_ok() {
+                "5.1".to_owned()
+            } else {
+                "5".to_owned()
+            };
+            el.set_attribute(*name, value).unwrap();
+        }
+        el
+    }};
+}
