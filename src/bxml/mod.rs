@@ -41,19 +41,14 @@ mod transfer;
 mod validate;
 mod values;
 
-pub use flow::{Bridge, Conference, Hangup, Pause, Redirect, Ring, Tag};
-pub use gather::{Gather, GatherChild, IntoGatherChild, StartGather, StopGather};
-pub use recording::{PauseRecording, Record, ResumeRecording, StartRecording, StopRecording};
-pub use response::{Bxml, IntoVerb, Response, Verb};
-pub use speech::{IntoSpeakSentenceContent, PlayAudio, SendDtmf, SpeakSentence, SpeakSentenceContent};
-pub use streaming::{
-    Connect, ConnectChild, CustomParam, Endpoint, IntoConnectChild, IntoStartStreamChild, IntoStartTranscriptionChild,
-    StartStream, StartStreamChild, StartTranscription, StartTranscriptionChild, StopStream, StopTranscription,
-    StreamParam,
-};
-pub use transfer::{
-    Forward, IntoReferChild, IntoTransferChild, PhoneNumber, Refer, ReferChild, SipUri, Transfer, TransferChild,
-};
+// Each file's public items are the dialect's: the element tables are the one list.
+pub use flow::*;
+pub use gather::*;
+pub use recording::*;
+pub use response::*;
+pub use speech::*;
+pub use streaming::*;
+pub use transfer::*;
 pub use values::*;
 
 pub use document::VOCABULARY;

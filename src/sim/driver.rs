@@ -10,7 +10,7 @@ use tower::ServiceExt;
 
 use super::Profile;
 use super::engine::{Reply, Request, resolve};
-use super::transcript::{Event, EventKind};
+use super::transcript::{EventKind, TranscriptEvent};
 
 /// Most redirects the provider follows for one request.
 const MAX_HOPS: usize = 10;
@@ -29,7 +29,7 @@ pub(crate) struct Transport<S> {
 impl<S: super::Application> Transport<S> {
     /// Sends `request` (following redirects), records it in `events` at time `t`, and returns the
     /// reply.
-    pub(crate) async fn send(&mut self, request: &Request, t: u64, events: &mut Vec<Event>) -> Reply {
+    pub(crate) async fn send(&mut self, request: &Request, t: u64, events: &mut Vec<TranscriptEvent>) -> Reply {
         let mut headers = Vec::new();
         if let (Some(token), false) = (&self.auth_token, self.profile == Profile::BandwidthV2) {
             let params: Vec<(String, String)> = if request.method == "POST" {
@@ -52,7 +52,7 @@ impl<S: super::Application> Transport<S> {
             };
             (serde_urlencoded::from_str(query).unwrap_or_default(), None)
         };
-        events.push(Event {
+        events.push(TranscriptEvent {
             t,
             path: None,
             kind: EventKind::Request {

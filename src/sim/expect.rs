@@ -3,7 +3,7 @@
 
 use super::engine::path_of;
 use super::script::{ScriptError, Token, duration_ms, tokens};
-use super::transcript::{Event, EventKind};
+use super::transcript::{EventKind, TranscriptEvent};
 
 /// One expectation, parsed from the script words after `expect`.
 ///
@@ -162,7 +162,7 @@ impl Expectation {
     }
 
     /// Whether `event` satisfies this expectation.
-    pub(crate) fn matches(&self, event: &Event) -> bool {
+    pub(crate) fn matches(&self, event: &TranscriptEvent) -> bool {
         if !self.kind_matches(&event.kind) {
             return false;
         }
@@ -197,7 +197,7 @@ impl Expectation {
     }
 
     /// The first matching event at or after `from` (with `next`: only the next audible event).
-    pub(crate) fn find(&self, events: &[Event], from: usize) -> Option<usize> {
+    pub(crate) fn find(&self, events: &[TranscriptEvent], from: usize) -> Option<usize> {
         if self.next_only {
             let at = from + events.get(from..)?.iter().position(|e| audible(&e.kind))?;
             return self.matches(&events[at]).then_some(at);
@@ -205,12 +205,12 @@ impl Expectation {
         events.get(from..)?.iter().position(|e| self.matches(e)).map(|i| from + i)
     }
 
-    pub(crate) fn next_audible_exists(&self, events: &[Event], from: usize) -> bool {
+    pub(crate) fn next_audible_exists(&self, events: &[TranscriptEvent], from: usize) -> bool {
         events.get(from..).is_some_and(|rest| rest.iter().any(|e| audible(&e.kind)))
     }
 
     /// The failure of a negative expectation that matches an event in `window`.
-    pub(crate) fn forbidden_in(&self, window: &[Event], offset: usize) -> Option<ExpectError> {
+    pub(crate) fn forbidden_in(&self, window: &[TranscriptEvent], offset: usize) -> Option<ExpectError> {
         let i = window.iter().position(|e| {
             let mut positive = self.clone();
             positive.negated = false;
@@ -223,7 +223,7 @@ impl Expectation {
         })
     }
 
-    pub(crate) fn missing(&self, events: &[Event], from: usize) -> ExpectError {
+    pub(crate) fn missing(&self, events: &[TranscriptEvent], from: usize) -> ExpectError {
         let seen: Vec<String> = events
             .get(from..)
             .unwrap_or_default()
@@ -254,7 +254,7 @@ fn audible(kind: &EventKind) -> bool {
     )
 }
 
-fn describe(event: &Event) -> String {
+fn describe(event: &TranscriptEvent) -> String {
     let line = event.kind.name();
     match &event.kind {
         EventKind::Say { text, .. } => format!("say {text:?}"),

@@ -52,7 +52,7 @@ pub use script::{Report, Script, ScriptError};
 pub fn parse_duration(text: &str) -> Option<u64> {
     script::duration_ms(text)
 }
-pub use transcript::{EndCause, Event, EventKind, Outcome, Transcript};
+pub use transcript::{EndCause, EventKind, Outcome, Transcript, TranscriptEvent};
 
 use driver::Transport;
 use engine::{Engine, Next, World};
@@ -393,7 +393,7 @@ impl<S: Application> Call<S> {
                             verbs: Vec::new(),
                             document: None,
                         };
-                        self.transcript.events.push(Event { t: self.engine.now(), path: None, kind });
+                        self.transcript.events.push(TranscriptEvent { t: self.engine.now(), path: None, kind });
                     }
                 }
                 Next::Listen(listen) => {
@@ -417,7 +417,11 @@ impl<S: Application> Call<S> {
         while let Some(next) = input.take() {
             if self.state != CallState::Listening {
                 let what = next.describe();
-                self.transcript.events.push(Event { t: self.engine.now(), path: None, kind: EventKind::Lost { what } });
+                self.transcript.events.push(TranscriptEvent {
+                    t: self.engine.now(),
+                    path: None,
+                    kind: EventKind::Lost { what },
+                });
                 return;
             }
             self.state = CallState::Running;
@@ -472,7 +476,7 @@ impl<S: Application> Call<S> {
 
     /// Appends a note to the transcript.
     pub fn note(&mut self, text: &str) {
-        self.transcript.events.push(Event {
+        self.transcript.events.push(TranscriptEvent {
             t: self.engine.now(),
             path: None,
             kind: EventKind::Note { text: text.to_owned() },

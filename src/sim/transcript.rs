@@ -69,7 +69,7 @@ impl EndCause {
 
 /// One event of a transcript, at virtual time `t` (milliseconds from the first request).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Event {
+pub struct TranscriptEvent {
     /// Virtual time in milliseconds.
     pub t: u64,
     /// The element of the current document this comes from (`Response/Gather[2]`, the paths
@@ -256,7 +256,7 @@ pub struct Transcript {
     #[serde(rename = "callId")]
     pub call_id: String,
     /// Every event, in order.
-    pub events: Vec<Event>,
+    pub events: Vec<TranscriptEvent>,
 }
 
 impl Transcript {

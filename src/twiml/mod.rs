@@ -42,32 +42,20 @@ mod validate;
 mod validate_more;
 mod values;
 
-pub use connect::{
-    AiSession, Autopilot, Connect, ConnectChild, Conversation, ConversationRelay, ConversationRelayChild,
-    ConversationRelaySession, IntoConnectChild, IntoConversationRelayChild, IntoVirtualAgentChild, Language, Room,
-    VirtualAgent, VirtualAgentChild,
-};
-pub use control::{Hangup, HangupChild, IntoHangupChild, IntoRejectChild, Parameter, Redirect, Reject, RejectChild};
-pub use dial::{
-    Client, ClientContent, Dial, DialContent, Header, Headers, HeadersChild, Identity, IntoClientContent,
-    IntoDialContent, IntoHeadersChild, IntoSipContent, Number, Sip, SipContent, Uri,
-};
-pub use dial_nouns::{
-    Application, ApplicationContent, ApplicationSid, Conference, IntoApplicationContent, Queue, Sim, WhatsApp,
-};
-pub use gather::{Gather, GatherChild, IntoGatherChild};
-pub use media::{Pause, Play};
-pub use pay::{IntoPayChild, IntoPromptChild, Pay, PayChild, Prompt, PromptChild};
-pub use queue::{Enqueue, EnqueueContent, IntoEnqueueContent, Leave, Task};
-pub use record::Record;
-pub use refer::{Echo, IntoReferChild, Refer, ReferChild, ReferSip, Sms};
-pub use response::{IntoResponseChild, Response, ResponseChild};
-pub use say::{IntoSayContent, Say, SayContent};
-pub use start::{
-    Config, IntoMediaFilterChild, IntoSiprecChild, IntoStartChild, IntoStopChild, IntoStreamChild,
-    IntoTranscriptionChild, MediaFilter, MediaFilterChild, Recording, Siprec, SiprecChild, Start, StartChild, Stop,
-    StopChild, Stream, StreamChild, Transcription, TranscriptionChild,
-};
+// Each file's public items are the dialect's: the element tables are the one list.
+pub use connect::*;
+pub use control::*;
+pub use dial::*;
+pub use dial_nouns::*;
+pub use gather::*;
+pub use media::*;
+pub use pay::*;
+pub use queue::*;
+pub use record::*;
+pub use refer::*;
+pub use response::*;
+pub use say::*;
+pub use start::*;
 pub use validate::Profile;
 pub use values::*;
 

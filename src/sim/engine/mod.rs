@@ -7,7 +7,7 @@ pub(crate) mod twiml;
 
 use std::collections::BTreeMap;
 
-use super::transcript::{EndCause, Event, EventKind, Outcome};
+use super::transcript::{EndCause, EventKind, Outcome, TranscriptEvent};
 use super::{DialOutcome, Profile};
 
 /// A request the provider sends.
@@ -164,7 +164,7 @@ impl CallerInput {
 /// Cuts the prompts recorded from `events[from..]` at `cut`: the prompt playing then is shortened
 /// and marked interrupted, everything that would have come later is dropped (nothing outside the
 /// transcript happened while prompts played).
-pub(crate) fn interrupt_prompts(events: &mut Vec<Event>, from: usize, cut: u64) {
+pub(crate) fn interrupt_prompts(events: &mut Vec<TranscriptEvent>, from: usize, cut: u64) {
     let keep = events[from..].iter().position(|e| e.t >= cut).map_or(events.len(), |i| from + i);
     events.truncate(keep);
     if let Some(last) = events[from..].last_mut() {
@@ -176,7 +176,7 @@ pub(crate) fn interrupt_prompts(events: &mut Vec<Event>, from: usize, cut: u64) 
             if start + *duration_ms > cut {
                 *duration_ms = cut - start;
                 let path = last.path.clone();
-                events.push(Event { t: cut, path, kind: EventKind::Interrupted { after_ms: cut - start } });
+                events.push(TranscriptEvent { t: cut, path, kind: EventKind::Interrupted { after_ms: cut - start } });
             }
         }
     }
@@ -239,12 +239,12 @@ impl World {
 /// An interpreter of one dialect.
 pub(crate) trait Engine {
     /// Runs until the next request, listen point or the end; appends what happened.
-    fn next(&mut self, events: &mut Vec<Event>) -> Next;
+    fn next(&mut self, events: &mut Vec<TranscriptEvent>) -> Next;
     /// The reply to the last [`Next::Fetch`].
-    fn reply(&mut self, reply: Reply, events: &mut Vec<Event>);
+    fn reply(&mut self, reply: Reply, events: &mut Vec<TranscriptEvent>);
     /// Caller input for the last [`Next::Listen`]; the input comes back when it arrives after
     /// the listener gave up (it goes to the next one).
-    fn input(&mut self, input: CallerInput, events: &mut Vec<Event>) -> Option<CallerInput>;
+    fn input(&mut self, input: CallerInput, events: &mut Vec<TranscriptEvent>) -> Option<CallerInput>;
     /// The current virtual time.
     fn now(&self) -> u64;
     /// The outcome of the next dial, instead of the world's.
@@ -264,8 +264,8 @@ pub(crate) struct Clock {
 }
 
 impl Clock {
-    pub(crate) fn push(&self, events: &mut Vec<Event>, kind: EventKind) {
-        events.push(Event { t: self.now, path: self.path.clone(), kind });
+    pub(crate) fn push(&self, events: &mut Vec<TranscriptEvent>, kind: EventKind) {
+        events.push(TranscriptEvent { t: self.now, path: self.path.clone(), kind });
     }
 
     pub(crate) fn outcome(&self, status: &str, cause: EndCause) -> Outcome {

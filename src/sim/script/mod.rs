@@ -354,7 +354,12 @@ impl<S: super::Application> Simulator<S> {
 }
 
 /// Settles pending negative expectations against the events from their start up to `end`.
-fn settle(checks: &mut [Check], negatives: &mut Vec<(usize, Expectation, usize)>, events: &[super::Event], end: usize) {
+fn settle(
+    checks: &mut [Check],
+    negatives: &mut Vec<(usize, Expectation, usize)>,
+    events: &[super::TranscriptEvent],
+    end: usize,
+) {
     for (index, expectation, start) in negatives.drain(..) {
         let window = &events[start.min(end)..end];
         if let Some(err) = expectation.forbidden_in(window, start) {

@@ -9,7 +9,13 @@ impl BxmlEngine {
         self.state = State::Listening(Listening { verb, since: self.clock.now, until, prompt: None });
     }
 
-    pub(super) fn listen(&mut self, verb: Listener, window: u64, record: bool, events: &mut Vec<Event>) -> Listen {
+    pub(super) fn listen(
+        &mut self,
+        verb: Listener,
+        window: u64,
+        record: bool,
+        events: &mut Vec<TranscriptEvent>,
+    ) -> Listen {
         let since = self.clock.now;
         let until = since + window;
         let input = if record { vec!["record".to_owned(), "key".to_owned()] } else { vec!["dtmf".to_owned()] };
@@ -25,7 +31,7 @@ impl BxmlEngine {
         until: u64,
         prompt: Option<(u64, usize)>,
         input: CallerInput,
-        events: &mut Vec<Event>,
+        events: &mut Vec<TranscriptEvent>,
     ) -> Option<CallerInput> {
         if let CallerInput::DuringPrompt(inner) = input {
             return self.gather_during_prompt(g, since, until, prompt, *inner, events);
@@ -117,7 +123,7 @@ impl BxmlEngine {
         until: u64,
         prompt: Option<(u64, usize)>,
         input: CallerInput,
-        events: &mut Vec<Event>,
+        events: &mut Vec<TranscriptEvent>,
     ) -> Option<CallerInput> {
         let Some((start, index)) = prompt else { return self.gather_input(g, since, until, None, input, events) };
         let t = start + input.after_ms();
@@ -135,7 +141,7 @@ impl BxmlEngine {
         since: u64,
         until: u64,
         input: CallerInput,
-        events: &mut Vec<Event>,
+        events: &mut Vec<TranscriptEvent>,
     ) -> Option<CallerInput> {
         let max = u64::from(r.max_duration.unwrap_or(60)) * 1000;
         let silence = seconds(r.silence_timeout.map(|d| d.get()), 0.0);

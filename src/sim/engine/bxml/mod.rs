@@ -13,7 +13,7 @@ use crate::event::{
     RecordingInfo, RedirectEvent, TransferComplete, TransferInfo,
 };
 use crate::flow::{self, Exit};
-use crate::sim::transcript::{EndCause, Event, EventKind, Outcome};
+use crate::sim::transcript::{EndCause, EventKind, Outcome, TranscriptEvent};
 
 const MAX_REPLY: usize = 64 * 1024;
 
@@ -129,7 +129,7 @@ impl BxmlEngine {
         self.state = State::Send(request, false);
     }
 
-    fn answer(&mut self, events: &mut Vec<Event>) {
+    fn answer(&mut self, events: &mut Vec<TranscriptEvent>) {
         if self.clock.answered_at.is_none() {
             self.clock.answered_at = Some(self.clock.now);
             self.clock.push(events, EventKind::Answered);
@@ -140,14 +140,14 @@ impl BxmlEngine {
         self.state = State::Ending(self.clock.outcome(status, cause), bandwidth_cause);
     }
 
-    fn fail(&mut self, code: EndCause, message: String, events: &mut Vec<Event>) {
+    fn fail(&mut self, code: EndCause, message: String, events: &mut Vec<TranscriptEvent>) {
         let cause = if code == EndCause::InvalidDocument { Cause::InvalidBxml } else { Cause::CallbackError };
         self.clock.push(events, EventKind::Error { code: cause.as_str().to_owned(), message });
         let status = if self.clock.answered_at.is_some() { "completed" } else { "failed" };
         self.end(status, code, cause);
     }
 
-    fn load(&mut self, status: u16, content_type: &str, body: &[u8], url: &str, events: &mut Vec<Event>) {
+    fn load(&mut self, status: u16, content_type: &str, body: &[u8], url: &str, events: &mut Vec<TranscriptEvent>) {
         let mut response = EventKind::Response {
             status,
             content_type: content_type.to_owned(),
@@ -210,7 +210,7 @@ impl BxmlEngine {
         }
     }
 
-    fn run_verb(&mut self, verb: Verb<'static>, events: &mut Vec<Event>) -> Option<Listen> {
+    fn run_verb(&mut self, verb: Verb<'static>, events: &mut Vec<TranscriptEvent>) -> Option<Listen> {
         match verb {
             Verb::SpeakSentence(s) => {
                 self.answer(events);
@@ -384,7 +384,7 @@ impl BxmlEngine {
 }
 
 impl Engine for BxmlEngine {
-    fn next(&mut self, events: &mut Vec<Event>) -> Next {
+    fn next(&mut self, events: &mut Vec<TranscriptEvent>) -> Next {
         loop {
             match std::mem::replace(&mut self.state, State::Run) {
                 State::Start => {
@@ -452,7 +452,7 @@ impl Engine for BxmlEngine {
                 }
                 State::Ended(mut outcome) => {
                     outcome.requests = self.clock.requests;
-                    if !matches!(events.last(), Some(Event { kind: EventKind::Ended(_), .. })) {
+                    if !matches!(events.last(), Some(TranscriptEvent { kind: EventKind::Ended(_), .. })) {
                         self.clock.push(events, EventKind::Ended(outcome.clone()));
                     }
                     self.state = State::Ended(outcome.clone());
@@ -462,7 +462,7 @@ impl Engine for BxmlEngine {
         }
     }
 
-    fn reply(&mut self, reply: Reply, events: &mut Vec<Event>) {
+    fn reply(&mut self, reply: Reply, events: &mut Vec<TranscriptEvent>) {
         let State::Awaiting(_) = std::mem::replace(&mut self.state, State::Run) else { return };
         match reply {
             Reply::Http { status, content_type, body, url } => self.load(status, &content_type, &body, &url, events),
@@ -485,7 +485,7 @@ impl Engine for BxmlEngine {
         }
     }
 
-    fn input(&mut self, input: CallerInput, events: &mut Vec<Event>) -> Option<CallerInput> {
+    fn input(&mut self, input: CallerInput, events: &mut Vec<TranscriptEvent>) -> Option<CallerInput> {
         match std::mem::replace(&mut self.state, State::Run) {
             State::Listening(Listening { verb: Listener::Gather(g), since, until, prompt }) => {
                 self.gather_input(g, since, until, prompt, input, events)

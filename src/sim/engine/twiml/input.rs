@@ -16,7 +16,7 @@ impl TwimlEngine {
         dtmf: bool,
         speech: bool,
         record: bool,
-        events: &mut Vec<Event>,
+        events: &mut Vec<TranscriptEvent>,
     ) -> Listen {
         let since = self.clock.now;
         let until = since + window;
@@ -36,7 +36,7 @@ impl TwimlEngine {
     }
 
     /// The Gather ended without input: its action (with `actionOnEmptyResult`), else the next verb.
-    pub(super) fn gather_empty(&mut self, gather: &Gather<'static>, events: &mut Vec<Event>) {
+    pub(super) fn gather_empty(&mut self, gather: &Gather<'static>, events: &mut Vec<TranscriptEvent>) {
         let verb = ResponseChild::Gather(gather.clone());
         if matches!(flow::twiml(&verb, self.profile()), Exit::Always(_)) {
             let request = GatherAction { call: self.params("in-progress"), ..GatherAction::default() };
@@ -58,7 +58,7 @@ impl TwimlEngine {
         until: u64,
         prompt: Option<(u64, usize)>,
         input: CallerInput,
-        events: &mut Vec<Event>,
+        events: &mut Vec<TranscriptEvent>,
     ) -> Option<CallerInput> {
         if let CallerInput::DuringPrompt(inner) = input {
             return self.gather_during_prompt(gather, since, until, prompt, *inner, events);
@@ -186,7 +186,7 @@ impl TwimlEngine {
         until: u64,
         prompt: Option<(u64, usize)>,
         input: CallerInput,
-        events: &mut Vec<Event>,
+        events: &mut Vec<TranscriptEvent>,
     ) -> Option<CallerInput> {
         let Some((start, index)) = prompt else { return self.gather_input(gather, since, until, None, input, events) };
         let t = start + input.after_ms();
@@ -210,7 +210,7 @@ impl TwimlEngine {
         since: u64,
         until: u64,
         input: CallerInput,
-        events: &mut Vec<Event>,
+        events: &mut Vec<TranscriptEvent>,
     ) -> Option<CallerInput> {
         let silence_ms = until - since;
         let max_ms = u64::from(record.max_length.unwrap_or(3600)) * 1000;
@@ -305,7 +305,7 @@ impl TwimlEngine {
         since: u64,
         until: u64,
         input: CallerInput,
-        events: &mut Vec<Event>,
+        events: &mut Vec<TranscriptEvent>,
     ) -> Option<CallerInput> {
         let window = until - since;
         let star_at = match &input {

@@ -17,7 +17,7 @@ use crate::event::{
 };
 use crate::flow::{self, Exit};
 use crate::sim::Profile;
-use crate::sim::transcript::{EndCause, Event, EventKind, Outcome};
+use crate::sim::transcript::{EndCause, EventKind, Outcome, TranscriptEvent};
 use crate::twiml::{
     DialContent, Gather, GatherChild, GatherInput, Method, Record, RejectReason, Response, ResponseChild, SpeechTimeout,
 };
@@ -191,7 +191,7 @@ impl TwimlEngine {
         self.state = State::Send(request, awaiting);
     }
 
-    fn answer(&mut self, events: &mut Vec<Event>) {
+    fn answer(&mut self, events: &mut Vec<TranscriptEvent>) {
         if !self.answered {
             self.answered = true;
             self.clock.answered_at = Some(self.clock.now);
@@ -209,7 +209,7 @@ impl TwimlEngine {
     }
 
     /// An application error: the fallback URL if there is one (once), else the call ends.
-    fn fail(&mut self, code: &str, message: String, url: &str, fallback: bool, events: &mut Vec<Event>) {
+    fn fail(&mut self, code: &str, message: String, url: &str, fallback: bool, events: &mut Vec<TranscriptEvent>) {
         self.clock.push(events, EventKind::Error { code: code.to_owned(), message });
         match self.world.fallback_url.clone() {
             Some(fallback_url) if !fallback => {
@@ -244,7 +244,7 @@ impl TwimlEngine {
         body: &[u8],
         url: &str,
         fallback: bool,
-        events: &mut Vec<Event>,
+        events: &mut Vec<TranscriptEvent>,
     ) {
         let media = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
         let mut response = EventKind::Response {
@@ -332,7 +332,7 @@ impl TwimlEngine {
 }
 
 impl Engine for TwimlEngine {
-    fn next(&mut self, events: &mut Vec<Event>) -> Next {
+    fn next(&mut self, events: &mut Vec<TranscriptEvent>) -> Next {
         loop {
             if let Some(request) = self.notifies.pop_front() {
                 return Next::Notify(request);
@@ -396,7 +396,7 @@ impl Engine for TwimlEngine {
                 }
                 State::Ended(mut outcome) => {
                     outcome.requests = self.clock.requests;
-                    if !matches!(events.last(), Some(Event { kind: EventKind::Ended(_), .. })) {
+                    if !matches!(events.last(), Some(TranscriptEvent { kind: EventKind::Ended(_), .. })) {
                         self.clock.push(events, EventKind::Ended(outcome.clone()));
                     }
                     self.state = State::Ended(outcome.clone());
@@ -406,7 +406,7 @@ impl Engine for TwimlEngine {
         }
     }
 
-    fn reply(&mut self, reply: Reply, events: &mut Vec<Event>) {
+    fn reply(&mut self, reply: Reply, events: &mut Vec<TranscriptEvent>) {
         let State::Awaiting(awaiting) = std::mem::replace(&mut self.state, State::Run) else { return };
         if let Some(outcome) = awaiting.ignore {
             if let Reply::Http { status, content_type, body, .. } = &reply {
@@ -454,7 +454,7 @@ impl Engine for TwimlEngine {
         }
     }
 
-    fn input(&mut self, input: CallerInput, events: &mut Vec<Event>) -> Option<CallerInput> {
+    fn input(&mut self, input: CallerInput, events: &mut Vec<TranscriptEvent>) -> Option<CallerInput> {
         match std::mem::replace(&mut self.state, State::Run) {
             State::Listening(Listening { verb: Listener::Gather(g), since, until, prompt }) => {
                 self.gather_input(g, since, until, prompt, input, events)

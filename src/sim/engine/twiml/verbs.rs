@@ -4,7 +4,11 @@ use super::*;
 
 impl TwimlEngine {
     /// Runs one verb; returns a listen point when it waits for the caller.
-    pub(super) fn run_verb(&mut self, verb: ResponseChild<'static>, events: &mut Vec<Event>) -> Option<Listen> {
+    pub(super) fn run_verb(
+        &mut self,
+        verb: ResponseChild<'static>,
+        events: &mut Vec<TranscriptEvent>,
+    ) -> Option<Listen> {
         match verb {
             ResponseChild::Say(say) => {
                 self.answer(events);
@@ -157,7 +161,7 @@ impl TwimlEngine {
 
     /// The dialled call is over after `bridge.talk`: its outcome, then the action (or the next verb).
     /// `ended_by` is the caller's input that ended the bridge early (recorded when it happened).
-    pub(super) fn bridge_ended(&mut self, bridge: Bridge, ended_by: Option<String>, events: &mut Vec<Event>) {
+    pub(super) fn bridge_ended(&mut self, bridge: Bridge, ended_by: Option<String>, events: &mut Vec<TranscriptEvent>) {
         let Bridge { dial, target, status, ring, started, talk, leaves, caller_hung_up } = bridge;
         let answered = status == "completed";
         self.clock.now = started;
@@ -188,7 +192,7 @@ impl TwimlEngine {
     }
 
     /// A verb that repeats until the call ends (`loop="0"`): the call runs to its time budget.
-    pub(super) fn forever(&mut self, events: &mut Vec<Event>, what: &str) -> Option<Listen> {
+    pub(super) fn forever(&mut self, events: &mut Vec<TranscriptEvent>, what: &str) -> Option<Listen> {
         let message = format!("{what} repeats until the call ends; the call runs to its time budget");
         self.clock.push(events, EventKind::Warning { message });
         self.clock.now = self.clock.now.max(self.world.max_duration_ms);
@@ -199,7 +203,7 @@ impl TwimlEngine {
     /// The caller hung up during a Dial or Record whose action is about to be requested: by
     /// default the request is made and its TwiML ignored (to verify against Twilio); with
     /// `after_hang_up = "none"` no request is made.
-    pub(super) fn ignore_reply(&mut self, events: &mut Vec<Event>, why: &str) {
+    pub(super) fn ignore_reply(&mut self, events: &mut Vec<TranscriptEvent>, why: &str) {
         let outcome = self.clock.outcome("completed", EndCause::Caller);
         if !self.world.request_after_hang_up {
             self.clock.requests -= 1;
