@@ -215,6 +215,14 @@ fn conference_and_queue_are_alone_in_their_dial() {
         messages(&doc, Profile::Twilio),
         ["error: <Conference> must be the only noun of its <Dial> (Response/Dial/Conference)"]
     );
+    let doc = Response::new().dial(Dial::new().whatsapp("+15552223333").application(Application::new().text("AP1")));
+    assert_eq!(
+        messages(&doc, Profile::Twilio),
+        [
+            "error: <WhatsApp> needs the Dial's `callerId` to be a `whatsapp:+...` sender (Response/Dial/WhatsApp)",
+            "error: <Application> must be the only noun of its <Dial> (Response/Dial/Application)",
+        ]
+    );
     let doc =
         Response::new().dial(Dial::new().queue(Queue::new("")).conference(Conference::new("r").max_participants(300)));
     assert_eq!(

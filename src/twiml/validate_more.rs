@@ -38,7 +38,9 @@ pub(super) fn verb(verb: &ResponseChild<'_>, path: &str, profile: Profile, forks
     }
 }
 
-/// The rules of the Dial nouns this module knows, and that Conference and Queue are alone.
+/// The rules of the Dial nouns this module knows: Conference, Queue and Application are alone in
+/// their Dial (Application cannot ring at the same time as others), WhatsApp needs a
+/// `whatsapp:` caller id.
 pub(super) fn dial_nouns(e: &Dial<'_>, path: &str, profile: Profile, out: &mut Findings) {
     let nouns = e.children.iter().filter(|c| !c.is_text()).count();
     let has_text = e.children.iter().any(|c| matches!(c, DialContent::Text(t) if !t.trim().is_empty()));
@@ -61,7 +63,10 @@ pub(super) fn dial_nouns(e: &Dial<'_>, path: &str, profile: Profile, out: &mut F
         if let Some(text) = text {
             needs_text(text, p, &format!("<{name}> needs its target as its text"), out);
         }
-        if matches!(name, "Conference" | "Queue") && (nouns > 1 || has_text) {
+        if name == "WhatsApp" && !e.caller_id.as_deref().is_some_and(|c| c.starts_with("whatsapp:+")) {
+            out.error(p, "<WhatsApp> needs the Dial's `callerId` to be a `whatsapp:+...` sender");
+        }
+        if matches!(name, "Conference" | "Queue" | "Application") && (nouns > 1 || has_text) {
             out.error(p, format!("<{name}> must be the only noun of its <Dial>"));
         }
         if profile == Profile::Acml {

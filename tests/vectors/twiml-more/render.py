@@ -126,14 +126,15 @@ NODE_EXTRA = {
     "ConversationRelay": ["conversationConfiguration", "conversationId"],
 }
 
-# ----- the cases: (element, text, children) trees; attributes filled from the lists above -----
+# ----- the cases: (element, text, children[, attributes]) trees; attributes filled from the lists
+# above unless given -----
 
 CASES = [
     ("dial-conference", [("Dial", None, [("Conference", "standup", [])])]),
     ("dial-queue", [("Dial", None, [("Queue", "support", [])])]),
     ("dial-sim", [("Dial", None, [("Sim", "DE8caa2afb9d5279926619c458dc7098a8", [])])]),
     ("dial-application", [("Dial", None, [("Application", None, [("ApplicationSid", "AP123", []), ("Parameter", None, [])])])]),
-    ("dial-whatsapp", [("Dial", None, [("WhatsApp", "+15552223333", [])])]),
+    ("dial-whatsapp", [("Dial", None, [("WhatsApp", "+15552223333", [])], {"callerId": "whatsapp:+15550001111"})]),
     ("enqueue-task", [("Enqueue", "support", [("Task", '{"language":"fr","vip":true}', [])])]),
     ("leave", [("Leave", None, [])]),
     ("echo", [("Echo", None, [])]),
@@ -160,7 +161,9 @@ PY_METHOD = {"ReferSip": "sip", "Sms": "sms"}
 NODE_METHOD = {"ReferSip": "sip", "Sms": "sms"}
 
 
-def attributes(path, element, known):
+def attributes(path, element, known, given=None):
+    if given is not None:
+        return dict(given)
     if element in FIXED:
         return dict(FIXED[element])
     return {a: value(path, element, a) for a in known.get(element, [])}
@@ -174,8 +177,8 @@ def render_python(tree, known):
     from twilio.twiml.voice_response import VoiceResponse
 
     def build(parent, node, parent_name):
-        element, text, children = node
-        attrs = attributes(f"{parent_name}/{element}", element, known)
+        element, text, children = node[:3]
+        attrs = attributes(f"{parent_name}/{element}", element, known, *node[3:])
         kwargs = {}
         for k, v in attrs.items():
             if isinstance(v, list):
@@ -197,8 +200,8 @@ def node_script(cases, known):
     lines = ["const VoiceResponse = require('twilio').twiml.VoiceResponse;", "const out = {};"]
 
     def build(var, node, parent_name, counter):
-        element, text, children = node
-        attrs = attributes(f"{parent_name}/{element}", element, known)
+        element, text, children = node[:3]
+        attrs = attributes(f"{parent_name}/{element}", element, known, *node[3:])
         child = f"n{counter[0]}"
         counter[0] += 1
         method = NODE_METHOD.get(element, element[0].lower() + element[1:])
