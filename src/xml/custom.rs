@@ -38,20 +38,35 @@ pub(crate) fn write_extra_attributes<S: Sink + ?Sized>(
     extras: &[Attribute<'_>],
     known_is_set: impl Fn(&str) -> bool,
 ) {
-    for (i, a) in extras.iter().enumerate() {
-        if is_duplicate_extra(extras, i, &known_is_set) {
-            continue;
+    for_each_extra(extras, known_is_set, |a, repeated| {
+        if !repeated {
+            w.attribute(&a.name, &a.value);
         }
-        w.attribute(&a.name, &a.value);
-    }
+    });
 }
 
-/// Whether `extras[i]` repeats a set known attribute or an earlier extra, comparing names as
-/// rendered.
-pub(crate) fn is_duplicate_extra(extras: &[Attribute<'_>], i: usize, known_is_set: impl Fn(&str) -> bool) -> bool {
-    let name = &extras[i].name;
-    (super::is_valid_name(name) && known_is_set(name))
-        || extras[..i].iter().any(|earlier| super::name::same_rendered_name(&earlier.name, name))
+/// Calls `f` with each extra attribute and whether it repeats a set known attribute or an earlier
+/// extra (names compared as rendered). Up to `LINEAR_SCAN` extras the earlier ones are scanned (no
+/// allocation, the common case); past that a set of the rendered names keeps it linear.
+pub(crate) fn for_each_extra<'e, 'a>(
+    extras: &'e [Attribute<'a>],
+    known_is_set: impl Fn(&str) -> bool,
+    mut f: impl FnMut(&'e Attribute<'a>, bool),
+) {
+    const LINEAR_SCAN: usize = 32;
+    let known = |name: &str| super::is_valid_name(name) && known_is_set(name);
+    if extras.len() <= LINEAR_SCAN {
+        for (i, a) in extras.iter().enumerate() {
+            let earlier = extras[..i].iter().any(|e| super::name::same_rendered_name(&e.name, &a.name));
+            f(a, known(&a.name) || earlier);
+        }
+        return;
+    }
+    let mut seen = std::collections::HashSet::with_capacity(extras.len());
+    for a in extras {
+        let first = seen.insert(super::name::rendered_name(&a.name));
+        f(a, known(&a.name) || !first);
+    }
 }
 
 /// Content of a [`Custom`] element: text runs and further custom elements.
@@ -207,5 +222,37 @@ impl<'a> From<Cow<'a, str>> for CustomNode<'a> {
 impl std::fmt::Display for Custom<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.write_fmt_to(f, super::RenderOptions::new().declaration(false))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The plain definition: a set known attribute, or any earlier extra with the same rendered name.
+    fn reference(extras: &[Attribute<'_>], known: &[&str]) -> Vec<bool> {
+        (0..extras.len())
+            .map(|i| {
+                let name = &extras[i].name;
+                (super::super::is_valid_name(name) && known.contains(&&**name))
+                    || extras[..i].iter().any(|e| super::super::name::same_rendered_name(&e.name, name))
+            })
+            .collect()
+    }
+
+    proptest! {
+        /// Both ways of finding repeats (the scan up to 32 extras, the set past that) agree with the
+        /// plain definition, invalid names (written with `_`) included.
+        #[test]
+        fn repeated_extras_are_found_either_way(
+            names in prop::collection::vec("[ab_1 é]{0,3}", 0..80),
+        ) {
+            let extras: Vec<Attribute<'_>> = names.iter().map(|n| Attribute::new(n.as_str(), "v")).collect();
+            let known = ["a", "b_"];
+            let mut found = Vec::new();
+            for_each_extra(&extras, |n| known.contains(&n), |_, repeated| found.push(repeated));
+            prop_assert_eq!(found, reference(&extras, &known));
+        }
     }
 }

@@ -78,8 +78,8 @@ impl Findings {
 
     /// Generic checks of extra attributes: unknown names, repeats that rendering drops.
     pub(crate) fn extras(&mut self, path: &str, extras: &[super::Attribute<'_>], known_is_set: impl Fn(&str) -> bool) {
-        for (i, a) in extras.iter().enumerate() {
-            if super::custom::is_duplicate_extra(extras, i, &known_is_set) {
+        super::custom::for_each_extra(extras, known_is_set, |a, repeated| {
+            if repeated {
                 self.error(path, format!("attribute `{}` is repeated; the repeat is dropped when rendering", a.name));
             } else {
                 self.warning(path, format!("unknown attribute `{}` (written as is, not checked)", a.name));
@@ -88,7 +88,7 @@ impl Findings {
                 self.error(path, format!("`{}` is not a valid XML name; it is written with `_` instead", a.name));
             }
             self.forbidden_chars(path, &format!("attribute `{}`", a.name), &a.value);
-        }
+        });
     }
 
     /// Generic checks of a custom element and its content.

@@ -60,14 +60,21 @@ pub(crate) fn is_name_char(c: char) -> bool {
 
 /// Whether two names are written the same once made valid (see `Writer::name`).
 pub(crate) fn same_rendered_name(a: &str, b: &str) -> bool {
-    fn rendered(name: &str) -> impl Iterator<Item = char> + '_ {
-        let empty = name.is_empty().then_some('_');
-        empty.into_iter().chain(name.chars().enumerate().map(|(i, c)| {
-            let ok = if i == 0 { is_name_start_char(c) } else { is_name_char(c) };
-            if ok { c } else { '_' }
-        }))
-    }
     rendered(a).eq(rendered(b))
+}
+
+/// The characters of `name` as the writer writes it.
+fn rendered(name: &str) -> impl Iterator<Item = char> + '_ {
+    let empty = name.is_empty().then_some('_');
+    empty.into_iter().chain(name.chars().enumerate().map(|(i, c)| {
+        let ok = if i == 0 { is_name_start_char(c) } else { is_name_char(c) };
+        if ok { c } else { '_' }
+    }))
+}
+
+/// `name` as the writer writes it.
+pub(crate) fn rendered_name(name: &str) -> std::borrow::Cow<'_, str> {
+    if is_valid_name(name) { name.into() } else { rendered(name).collect::<String>().into() }
 }
 
 #[cfg(test)]

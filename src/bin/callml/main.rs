@@ -138,14 +138,23 @@ fn bad_input(message: impl Into<String>) -> Failure {
     Failure { message: message.into(), code: 1 }
 }
 
+/// The most bytes read from one input: the reader's own limit, so `/dev/zero` or a pipe that never
+/// ends is an error after 4 MiB, not a program that fills memory.
+const MAX_INPUT: usize = callml::xml::ParseLimits::DEFAULT.bytes();
+
 fn read(file: &str) -> Result<Vec<u8>, Failure> {
-    let result = if file == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map(|_| buf)
+    let failure = |e: std::io::Error| Failure { message: format!("{file}: {e}"), code: 2 };
+    let mut buf = Vec::new();
+    let limit = MAX_INPUT as u64 + 1;
+    if file == "-" {
+        std::io::stdin().lock().take(limit).read_to_end(&mut buf).map_err(failure)?;
     } else {
-        std::fs::read(file)
-    };
-    result.map_err(|e| Failure { message: format!("{file}: {e}"), code: 2 })
+        std::fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut buf)).map_err(failure)?;
+    }
+    if buf.len() > MAX_INPUT {
+        return Err(bad_input(format!("{file}: input larger than {MAX_INPUT} bytes")));
+    }
+    Ok(buf)
 }
 
 fn text(file: &str, bytes: &[u8]) -> Result<String, Failure> {
@@ -210,9 +219,10 @@ fn check(dialect: DialectArg, profile: ProfileArg, strict: bool, files: &[String
     let mut failed = false;
     let mut out = std::io::stdout().lock();
     for file in files {
-        let bytes = read(file)?;
-        let input = match text(file, &bytes) {
+        // An input too large is a finding of its file, like one that is not UTF-8.
+        let input = match read(file).and_then(|bytes| text(file, &bytes)) {
             Ok(t) => t,
+            Err(f) if f.code == 2 => return Err(f),
             Err(f) => {
                 let _ = writeln!(out, "{file}:1:1: error: {}", f.message.trim_start_matches(&format!("{file}: ")));
                 failed = true;
