@@ -174,6 +174,10 @@ impl<'a> BandwidthV1Event<'a> {
             } else {
                 serde_json::Value::String(v)
             };
+            // As for forms: a repeated key is an error, never a silent last-wins.
+            if object.contains_key(&k) {
+                return Err(super::EventError::DuplicateField(k));
+            }
             object.insert(k, value);
         }
         let value = serde_json::Value::Object(object);
@@ -183,6 +187,26 @@ impl<'a> BandwidthV1Event<'a> {
             .ok_or_else(|| super::EventError::MissingField("eventType".into()))?
             .to_owned();
         BandwidthV1Event::from_source(&event_type, &super::JsonValue(value))
+    }
+
+    /// The query string of an event of an unknown type that carries none of v1's own keys
+    /// (`callUri`, `time`): as JSON it would read back as a v2 event, so it goes back to the wire
+    /// the way it came, as a query string. `None` for every other event.
+    pub(crate) fn ambiguous_as_query(&self) -> Option<String> {
+        let BandwidthV1Event::Unknown { raw, .. } = self else { return None };
+        let object = raw.as_object()?;
+        if object.contains_key("callUri") || object.contains_key("time") {
+            return None;
+        }
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        for (key, value) in object {
+            match value {
+                serde_json::Value::String(text) => query.append_pair(key, text),
+                other if key == "diversion" => query.append_pair(key, &other.to_string()),
+                _ => return None,
+            };
+        }
+        Some(query.finish())
     }
 
     pub(crate) fn from_source(event_type: &str, source: &impl super::Source<'a>) -> Result<Self, super::EventError> {

@@ -207,7 +207,10 @@ impl Event<'_> {
     /// ```
     pub fn to_body(&self) -> (&'static str, String) {
         match self {
-            Event::BandwidthV1(e) => ("application/json", e.to_json()),
+            Event::BandwidthV1(e) => match e.ambiguous_as_query() {
+                Some(query) => ("application/x-www-form-urlencoded", query),
+                None => ("application/json", e.to_json()),
+            },
             Event::BandwidthV2(e) => ("application/json", e.to_json()),
             Event::Twiml(e) => ("application/x-www-form-urlencoded", e.to_form()),
         }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Fuzzes every target of callml (see fuzz_targets/). Usage:
+#   fuzz/run.sh                 # each target for 10^7 executions or 30 minutes, whichever first
+#   fuzz/run.sh --smoke [SECS]  # each target for a few seconds (what .ci/run does when it can)
+# cargo-fuzz needs nightly Rust; on a machine with only stable Rust, RUSTC_BOOTSTRAP=1 lets stable
+# take the nightly flags (the crate itself stays stable Rust). Crashes land in fuzz/artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")"
+runs=10000000
+seconds=1800
+if [[ "${1:-}" == "--smoke" ]]; then
+  runs=100000000
+  seconds="${2:-5}"
+fi
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "cargo-fuzz is not installed (cargo install cargo-fuzz)" >&2
+  exit 2
+fi
+if ! rustc --version | grep -q nightly; then
+  export RUSTC_BOOTSTRAP=1
+fi
+targets=$(cargo fuzz list)
+for t in $targets; do
+  mkdir -p "corpus/$t"
+  if [[ -d "seeds/$t" ]]; then cp -n seeds/"$t"/* "corpus/$t/" 2>/dev/null || true; fi
+  echo "== $t"
+  cargo fuzz run "$t" "corpus/$t" -- -runs="$runs" -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 2>&1 \
+    | grep -E "^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|Done|==[0-9]+==|SUMMARY|#[0-9]+ +DONE)" || true
+  if ls artifacts/"$t"/crash-* >/dev/null 2>&1; then
+    echo "$t: crash found, see fuzz/artifacts/$t" >&2
+    exit 1
+  fi
+done
