@@ -190,9 +190,9 @@ fn dial(e: &Dial<'_>, path: &str, profile: Profile, out: &mut Findings) {
         out.warning(path, "ACML documents `record` as `true` or `false`");
     }
     separator(e.recording_status_callback_event.as_ref(), "recordingStatusCallbackEvent", path, profile, out);
-    super::validate_more::dial_nouns(e, path, profile, out);
     let has_text = e.children.iter().any(|c| matches!(c, DialContent::Text(t) if !t.trim().is_empty()));
     let nouns = e.children.iter().filter(|c| !c.is_text()).count();
+    super::validate_more::dial_nouns(e, path, profile, nouns > 1 || has_text, out);
     if has_text && nouns > 0 {
         out.warning(
             path,

@@ -41,9 +41,8 @@ pub(super) fn verb(verb: &ResponseChild<'_>, path: &str, profile: Profile, forks
 /// The rules of the Dial nouns this module knows: Conference, Queue and Application are alone in
 /// their Dial (Application cannot ring at the same time as others), WhatsApp needs a
 /// `whatsapp:` caller id.
-pub(super) fn dial_nouns(e: &Dial<'_>, path: &str, profile: Profile, out: &mut Findings) {
-    let nouns = e.children.iter().filter(|c| !c.is_text()).count();
-    let has_text = e.children.iter().any(|c| matches!(c, DialContent::Text(t) if !t.trim().is_empty()));
+/// `shared` says whether the Dial dials anything beside one noun (another noun, or a number as text).
+pub(super) fn dial_nouns(e: &Dial<'_>, path: &str, profile: Profile, shared: bool, out: &mut Findings) {
     let paths = child_paths(path, e.children.iter().map(|c| c.name()));
     for (child, p) in e.children.iter().zip(&paths) {
         let (name, text) = match child {
@@ -66,7 +65,7 @@ pub(super) fn dial_nouns(e: &Dial<'_>, path: &str, profile: Profile, out: &mut F
         if name == "WhatsApp" && !e.caller_id.as_deref().is_some_and(|c| c.starts_with("whatsapp:+")) {
             out.error(p, "<WhatsApp> needs the Dial's `callerId` to be a `whatsapp:+...` sender");
         }
-        if matches!(name, "Conference" | "Queue" | "Application") && (nouns > 1 || has_text) {
+        if matches!(name, "Conference" | "Queue" | "Application") && shared {
             out.error(p, format!("<{name}> must be the only noun of its <Dial>"));
         }
         if profile == Profile::Acml {

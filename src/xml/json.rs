@@ -220,9 +220,9 @@ pub(crate) fn element_from_body<'a, E: Element<'a>>(
         if name == "text" || name == "children" {
             continue;
         }
-        let known = E::KNOWN.iter().any(|k| k.name == name);
         element.read_attribute(&JsonAttribute { name, value }).map_err(|e| {
             // An unknown attribute takes any scalar; say only what it needs.
+            let known = E::KNOWN.iter().any(|k| k.name == name);
             let message = if known { e.to_string() } else { "expected a string".to_owned() };
             JsonError::new(format!("{path}.{name}"), message)
         })?;
