@@ -4,6 +4,9 @@
 #   fuzz/run.sh --smoke [SECS]  # each target for a few seconds (what .ci/run does when it can)
 # cargo-fuzz needs nightly Rust; on a machine with only stable Rust, RUSTC_BOOTSTRAP=1 lets stable
 # take the nightly flags (the crate itself stays stable Rust). Crashes land in fuzz/artifacts/.
+# The targets are built with overflow checks and debug assertions and, by default, without a
+# sanitizer: callml forbids `unsafe`, so AddressSanitizer would only slow the search (3 to 4 times
+# fewer executions per second). FUZZ_SANITIZER=address brings it back.
 set -euo pipefail
 cd "$(dirname "$0")"
 runs=10000000
@@ -24,7 +27,7 @@ for t in $targets; do
   mkdir -p "corpus/$t"
   if [[ -d "seeds/$t" ]]; then cp -n seeds/"$t"/* "corpus/$t/" 2>/dev/null || true; fi
   echo "== $t"
-  cargo fuzz run "$t" "corpus/$t" -- -runs="$runs" -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 2>&1 \
+  cargo fuzz run --sanitizer "${FUZZ_SANITIZER:-none}" --debug-assertions "$t" "corpus/$t" -- -runs="$runs" -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 2>&1 \
     | grep -E "^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|Done|==[0-9]+==|SUMMARY|#[0-9]+ +DONE)" || true
   if ls artifacts/"$t"/crash-* >/dev/null 2>&1; then
     echo "$t: crash found, see fuzz/artifacts/$t" >&2
