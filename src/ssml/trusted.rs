@@ -74,6 +74,12 @@ impl<'a> crate::xml::element::Node<'a> for TrustedSsml<'a> {
         Err(ctx.error(element, path, crate::xml::ParseErrorKind::NotWellFormed("raw markup element".into())))
     }
 
+    fn read_stream<'i, P: crate::xml::tree::Strings<'i, 'a>>(
+        _: &mut crate::xml::stream::Stream<'i>,
+    ) -> Result<Self, crate::xml::stream::Fallback> {
+        Err(crate::xml::stream::Fallback)
+    }
+
     fn read_json(
         _: &serde_json::Map<String, serde_json::Value>,
         path: &str,

@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use super::json::JsonContent;
 use super::lint::LintContent;
 use super::render::WriteContent;
+use super::stream::StreamContent;
 use super::tree::ReadContent;
 use super::{Attribute, Custom, Render, ValueError};
 
@@ -109,8 +110,11 @@ pub(crate) trait Element<'a>: Default + Render {
 }
 
 /// Content of an element: every generic concern knows how to handle it.
-pub(crate) trait Content<'a>: WriteContent + JsonContent<'a> + LintContent + ReadContent<'a> {}
-impl<'a, T: WriteContent + JsonContent<'a> + LintContent + ReadContent<'a>> Content<'a> for T {}
+pub(crate) trait Content<'a>:
+    WriteContent + JsonContent<'a> + LintContent + ReadContent<'a> + StreamContent<'a>
+{
+}
+impl<'a, T: WriteContent + JsonContent<'a> + LintContent + ReadContent<'a> + StreamContent<'a>> Content<'a> for T {}
 
 /// How an element with children treats text between them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,6 +211,10 @@ pub(crate) trait Node<'a>: Sized + Render {
         element: &Custom<'e>,
         path: &super::tree::Path<'_, '_>,
     ) -> Result<Self, super::ParseError>;
+    /// Reads the child straight from the tokens (the fast path of `from_xml`).
+    fn read_stream<'i, P: super::tree::Strings<'i, 'a>>(
+        stream: &mut super::stream::Stream<'i>,
+    ) -> Result<Self, super::stream::Fallback>;
     /// Reads the child from its JSON body.
     fn read_json(
         body: &serde_json::Map<String, serde_json::Value>,
@@ -230,6 +238,12 @@ impl<'a, E: Element<'a>> Node<'a> for E {
         path: &super::tree::Path<'_, '_>,
     ) -> Result<Self, super::ParseError> {
         super::tree::element::<P, E>(ctx, element, path)
+    }
+    #[inline]
+    fn read_stream<'i, P: super::tree::Strings<'i, 'a>>(
+        stream: &mut super::stream::Stream<'i>,
+    ) -> Result<Self, super::stream::Fallback> {
+        super::stream::element::<P, E>(stream)
     }
     fn read_json(
         body: &serde_json::Map<String, serde_json::Value>,

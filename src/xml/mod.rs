@@ -14,6 +14,8 @@ mod read;
 pub(crate) mod render;
 pub(crate) mod rules;
 mod sink;
+pub(crate) mod stream;
+pub(crate) mod tokens;
 pub(crate) mod tree;
 pub(crate) mod value;
 pub(crate) mod vocabulary;

@@ -1,14 +1,10 @@
-//! The strict reader: XML text into a generic tree of elements and text runs, with positions.
-//!
-//! Built on quick-xml's reader, plus the XML 1.0 rules quick-xml leaves to the caller: characters
-//! the spec forbids (also as `&#1;`-style references), `<` inside attribute values, `]]>` in text,
-//! no DTD. Bounded: a maximum nesting depth and input size, each with its own error.
+//! The strict reader: XML text into a generic tree of elements and text runs, with positions; its
+//! limits and errors. The rules it enforces are the tokenizer's (`tokens.rs`).
 
 use std::borrow::Cow;
 
-use quick_xml::events::{BytesStart, Event};
-
-use super::{Attribute, Custom, CustomNode, is_forbidden_char, is_valid_name};
+use super::tokens::{Token, Tokens, error_at};
+use super::{Custom, CustomNode};
 
 /// Limits that keep a hostile document from overflowing the stack or exhausting memory.
 ///
@@ -213,225 +209,61 @@ pub fn read_fragment(input: &str, limits: ParseLimits) -> Result<Vec<CustomNode<
     read(input, limits, false)
 }
 
-fn error_at(input: &str, offset: usize, kind: ParseErrorKind) -> ParseError {
-    ParseError { kind, position: Position::at(input, offset), path: String::new(), source: None }
-}
-
-fn not_well_formed(input: &str, offset: usize, what: impl std::fmt::Display) -> ParseError {
-    error_at(input, offset, ParseErrorKind::NotWellFormed(what.to_string()))
-}
-
-/// Not well-formed, as quick-xml found: its message, and the error kept as `source()`.
-fn not_well_formed_by(input: &str, offset: usize, e: impl std::error::Error + Send + Sync + 'static) -> ParseError {
-    let mut error = not_well_formed(input, offset, &e);
-    error.source = Some(std::sync::Arc::new(e));
-    error
-}
-
-/// The offset of the first character XML 1.0 forbids. Skips 8 bytes at a time while none is a
-/// control character or 0xEF (the lead byte of U+FFFE/U+FFFF), with the escaper's word test.
-fn first_forbidden(input: &str) -> Option<(usize, char)> {
-    let bytes = input.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if i + 8 <= bytes.len() && super::escape::controls_or_noncharacter_lead(super::escape::word_at(bytes, i)) == 0 {
-            i += 8;
-            continue;
-        }
-        match bytes[i] {
-            b @ 0..0x20 if !matches!(b, b'\t' | b'\n' | b'\r') => return Some((i, char::from(b))),
-            // 0xEF is a lead byte, so `i` is a character boundary.
-            0xEF => {
-                if let Some(c) = input[i..].chars().next().filter(|&c| is_forbidden_char(c)) {
-                    return Some((i, c));
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
-
+/// Reads the tokens into generic nodes: the top-level ones (the root, for a document).
 fn read(input: &str, limits: ParseLimits, document: bool) -> Result<Vec<CustomNode<'_>>, ParseError> {
-    if input.len() > limits.max_bytes {
-        return Err(error_at(input, limits.max_bytes, ParseErrorKind::TooLarge(limits.max_bytes)));
-    }
-    if let Some((offset, c)) = first_forbidden(input) {
-        return Err(error_at(input, offset, ParseErrorKind::ForbiddenCharacter(c)));
-    }
-    let mut reader = quick_xml::Reader::from_str(input);
-    let config = reader.config_mut();
-    config.check_end_names = true;
-    config.check_comments = true;
-
-    // Open elements; the bottom entry collects top-level nodes.
-    let mut stack: Vec<Custom<'_>> = Vec::with_capacity(16);
-    stack.push(Custom::new(""));
-    let mut seen_root = false;
-    let mut seen_anything = false;
+    let mut tokens = Tokens::new(input, limits, document)?;
+    let mut top = Vec::new();
     loop {
-        let start = reader.buffer_position() as usize;
-        let event = reader.read_event().map_err(|e| not_well_formed_by(input, reader.error_position() as usize, e))?;
-        let depth = stack.len() - 1;
-        match event {
-            Event::Start(e) | Event::Empty(e) if depth == 0 && document && seen_root => {
-                let _ = e;
-                return Err(not_well_formed(input, start, "more than one root element"));
-            }
-            Event::Start(e) => {
-                if depth + 1 > limits.max_depth {
-                    return Err(error_at(input, start, ParseErrorKind::TooDeep(limits.max_depth)));
-                }
-                stack.push(element(input, &e, start)?);
-                seen_root = true;
-            }
-            Event::Empty(e) => {
-                if depth + 1 > limits.max_depth {
-                    return Err(error_at(input, start, ParseErrorKind::TooDeep(limits.max_depth)));
-                }
-                let el = element(input, &e, start)?;
-                push(&mut stack, CustomNode::Element(el));
-                seen_root = true;
-            }
-            Event::End(_) => {
-                let el = stack
-                    .pop()
-                    .filter(|_| depth > 0)
-                    .ok_or_else(|| not_well_formed(input, start, "unmatched end tag"))?;
-                push(&mut stack, CustomNode::Element(el));
-            }
-            Event::Text(t) => {
-                let raw = t.xml10_content();
-                if raw.contains("]]>") {
-                    return Err(not_well_formed(input, start, "`]]>` in text"));
-                }
-                if depth == 0 && document {
-                    if !raw.trim_matches([' ', '\t', '\r', '\n']).is_empty() {
-                        return Err(not_well_formed(input, start, "text outside the root element"));
-                    }
-                } else {
-                    push_text(&mut stack, raw);
-                }
-            }
-            Event::GeneralRef(r) => {
-                let resolved: Cow<'_, str> = match r.resolve_char_ref() {
-                    Ok(Some(c)) if is_forbidden_char(c) => {
-                        return Err(error_at(input, start, ParseErrorKind::ForbiddenCharacter(c)));
-                    }
-                    Ok(Some(c)) => Cow::Owned(c.to_string()),
-                    Ok(None) => match quick_xml::escape::resolve_predefined_entity(&r) {
-                        Some(s) => Cow::Borrowed(s),
-                        None => return Err(not_well_formed(input, start, format!("unknown entity `&{};`", &*r))),
-                    },
-                    Err(e) => return Err(not_well_formed_by(input, start, e)),
-                };
-                if depth == 0 && document {
-                    return Err(not_well_formed(input, start, "text outside the root element"));
-                }
-                push_text(&mut stack, resolved);
-            }
-            Event::CData(c) => {
-                if depth == 0 && document {
-                    return Err(not_well_formed(input, start, "CDATA outside the root element"));
-                }
-                push_text(&mut stack, reborrow(input, &c));
-            }
-            Event::Comment(_) => {}
-            Event::Decl(_) => {
-                if !document || seen_anything {
-                    return Err(not_well_formed(input, start, "XML declaration not at the start"));
-                }
-            }
-            Event::PI(_) => {}
-            Event::DocType(_) => return Err(error_at(input, start, ParseErrorKind::DocumentType)),
-            Event::Eof => break,
+        match tokens.next()? {
+            Token::Open { name, start } => top.push(CustomNode::Element(read_subtree(&mut tokens, name, start)?)),
+            Token::Text(t) => push_text(&mut top, t),
+            Token::Close | Token::End => return Ok(top),
         }
-        seen_anything = true;
     }
-    if stack.len() > 1 {
-        let open = stack.last().map(|e| e.name.to_string()).unwrap_or_default();
-        return Err(not_well_formed(input, input.len(), format!("<{open}> is not closed")));
-    }
-    let top = stack.pop().map(|e| e.children).unwrap_or_default();
-    if document && !seen_root {
-        return Err(not_well_formed(input, input.len(), "no root element"));
-    }
-    Ok(top)
 }
 
-fn push<'i>(stack: &mut [Custom<'i>], node: CustomNode<'i>) {
-    if let Some(parent) = stack.last_mut() {
-        parent.children.push(node);
+/// Reads the element `tokens` just opened, through its matching `Close`, into the generic tree.
+pub(crate) fn read_subtree<'i>(
+    tokens: &mut Tokens<'i>,
+    name: Cow<'i, str>,
+    start: usize,
+) -> Result<Custom<'i>, ParseError> {
+    let opened = |tokens: &mut Tokens<'i>, name, start| Custom {
+        name,
+        attributes: tokens.take_attributes(),
+        children: Vec::new(),
+        source_offset: start,
+    };
+    // The open elements, innermost last.
+    let mut stack = vec![opened(tokens, name, start)];
+    loop {
+        match tokens.next()? {
+            Token::Open { name, start } => stack.push(opened(tokens, name, start)),
+            Token::Text(t) => {
+                if let Some(parent) = stack.last_mut() {
+                    push_text(&mut parent.children, t);
+                }
+            }
+            Token::Close => {
+                let Some(element) = stack.pop() else { break };
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(CustomNode::Element(element)),
+                    None => return Ok(element),
+                }
+            }
+            // The tokens end only after every element is closed.
+            Token::End => break,
+        }
     }
+    Err(error_at(tokens.input(), start, ParseErrorKind::NotWellFormed("unexpected end of input".into())))
 }
 
 /// Appends text, merging with a preceding text run (text, references and CDATA form one run).
-fn push_text<'i>(stack: &mut [Custom<'i>], text: Cow<'i, str>) {
-    if let Some(parent) = stack.last_mut() {
-        if let Some(CustomNode::Text(prev)) = parent.children.last_mut() {
-            prev.to_mut().push_str(&text);
-        } else {
-            parent.children.push(CustomNode::Text(text));
-        }
-    }
-}
-
-fn element<'i>(input: &'i str, e: &BytesStart<'i>, start: usize) -> Result<Custom<'i>, ParseError> {
-    let name = e.name().into_inner();
-    if !is_valid_name(name) {
-        return Err(not_well_formed(input, start, format!("invalid element name `{name}`")));
-    }
-    let mut attributes: Vec<Attribute<'i>> = Vec::new();
-    // Repeated names are found here rather than by quick-xml, whose check allocates a list of
-    // names per element; above `LINEAR_SCAN` attributes a set keeps the check linear.
-    const LINEAR_SCAN: usize = 32;
-    let mut seen: Option<std::collections::HashSet<String>> = None;
-    let mut iter = e.attributes();
-    iter.with_checks(false);
-    for attr in iter {
-        let attr = attr.map_err(|err| not_well_formed_by(input, start, err))?;
-        let key = attr.key.into_inner();
-        if !is_valid_name(key) {
-            return Err(not_well_formed(input, start, format!("invalid attribute name `{key}`")));
-        }
-        let repeated = if attributes.len() < LINEAR_SCAN {
-            attributes.iter().any(|a| a.name == key)
-        } else {
-            let seen = seen.get_or_insert_with(|| attributes.iter().map(|a| a.name.to_string()).collect());
-            !seen.insert(key.to_owned())
-        };
-        if repeated {
-            return Err(not_well_formed(input, start, format!("attribute `{key}` appears more than once")));
-        }
-        if attr.value.contains('<') {
-            return Err(not_well_formed(input, start, format!("`<` in the value of attribute `{key}`")));
-        }
-        let value = attr
-            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|err| not_well_formed_by(input, start, err))?;
-        // Literal characters were checked over the whole input; only references can add more.
-        if let Some(c) = attr.value.contains('&').then(|| value.chars().find(|&c| is_forbidden_char(c))).flatten() {
-            return Err(error_at(input, start, ParseErrorKind::ForbiddenCharacter(c)));
-        }
-        let value = match value {
-            Cow::Borrowed(v) => reborrow(input, v),
-            Cow::Owned(v) => Cow::Owned(v),
-        };
-        attributes.push(Attribute { name: reborrow(input, key), value });
-    }
-    Ok(Custom { name: reborrow(input, name), attributes, children: Vec::new(), source_offset: start })
-}
-
-/// quick-xml hands out slices of `input` with a shorter lifetime; this finds the same slice in
-/// `input` so the tree can borrow it (an owned copy if it is not a slice of `input`).
-fn reborrow<'i>(input: &'i str, s: &str) -> Cow<'i, str> {
-    let base = input.as_ptr() as usize;
-    let at = s.as_ptr() as usize;
-    if at >= base && at + s.len() <= base + input.len() {
-        Cow::Borrowed(&input[at - base..at - base + s.len()])
+fn push_text<'i>(nodes: &mut Vec<CustomNode<'i>>, text: Cow<'i, str>) {
+    if let Some(CustomNode::Text(prev)) = nodes.last_mut() {
+        prev.to_mut().push_str(&text);
     } else {
-        Cow::Owned(s.to_owned())
+        nodes.push(CustomNode::Text(text));
     }
 }
 

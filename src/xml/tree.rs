@@ -15,6 +15,8 @@ pub(crate) trait Strings<'i, 'o> {
     /// The string as the typed tree holds it.
     #[allow(clippy::ptr_arg)] // `&Cow`, not `&str`: borrowed text keeps its own lifetime
     fn keep(s: &Cow<'i, str>) -> Cow<'o, str>;
+    /// The same, for a string the caller owns (an owned string is not copied again).
+    fn take(s: Cow<'i, str>) -> Cow<'o, str>;
 }
 
 /// Strings are copied: the typed tree is `'static` (`from_xml`).
@@ -24,6 +26,10 @@ impl<'i> Strings<'i, 'static> for Copied {
     #[inline]
     fn keep(s: &Cow<'i, str>) -> Cow<'static, str> {
         Cow::Owned(s.to_string())
+    }
+    #[inline]
+    fn take(s: Cow<'i, str>) -> Cow<'static, str> {
+        Cow::Owned(s.into_owned())
     }
 }
 
@@ -36,6 +42,10 @@ impl<'i> Strings<'i, 'i> for Borrowed {
     #[inline]
     fn keep(s: &Cow<'i, str>) -> Cow<'i, str> {
         s.clone()
+    }
+    #[inline]
+    fn take(s: Cow<'i, str>) -> Cow<'i, str> {
+        s
     }
 }
 
@@ -128,10 +138,10 @@ pub(crate) fn read_root<'i, 'o, P: Strings<'i, 'o>, E: Element<'o>>(
     element::<P, E>(&ctx, &root, &path)
 }
 
-/// An attribute of the generic tree.
-struct TreeAttribute<'t, 'e, P> {
-    attribute: &'t Attribute<'e>,
-    strings: PhantomData<P>,
+/// An attribute of the generic tree (or of the tokens), read as `P` keeps strings.
+pub(crate) struct TreeAttribute<'t, 'e, P> {
+    pub(crate) attribute: &'t Attribute<'e>,
+    pub(crate) strings: PhantomData<P>,
 }
 
 impl<'e, 'o, P: Strings<'e, 'o>> AttributeInput<'o> for TreeAttribute<'_, 'e, P> {

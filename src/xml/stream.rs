@@ -1,0 +1,160 @@
+//! Reading typed elements straight from the tokens, without building the generic tree first: the
+//! fast path of `from_xml`. It only says *whether* the input is a valid document; on any problem it
+//! gives up ([`Fallback`]) and `from_xml` reads the input again through the generic tree
+//! (`tree.rs`), the reference, which finds the same problem and reports it with the element path.
+//! A property test holds the two to the same result on every input.
+
+use std::borrow::Cow;
+use std::marker::PhantomData;
+
+use super::element::{Children, Element, Node, ReadNode, TextRule};
+use super::read::{ParseError, read_subtree};
+use super::tokens::{Token, Tokens};
+use super::tree::{Strings, TreeAttribute, is_whitespace, keep_custom};
+use super::{ParseLimits, Vocabulary};
+
+/// The input is not a valid document of the dialect: read it through the generic tree, which says
+/// what is wrong and where.
+#[derive(Debug)]
+pub(crate) struct Fallback;
+
+impl From<ParseError> for Fallback {
+    fn from(_: ParseError) -> Self {
+        Fallback
+    }
+}
+
+/// The tokens being read and the dialect they are read as.
+pub(crate) struct Stream<'i> {
+    tokens: Tokens<'i>,
+    vocabulary: Vocabulary,
+}
+
+/// Reads a whole document whose root is `E`, its strings kept as `P` says; `Fallback` when the
+/// input has any problem.
+pub(crate) fn read_root<'i, 'o, P: Strings<'i, 'o>, E: Element<'o>>(
+    input: &'i str,
+    vocabulary: Vocabulary,
+) -> Result<E, Fallback> {
+    let mut stream = Stream { tokens: Tokens::new(input, ParseLimits::DEFAULT, true)?, vocabulary };
+    match stream.tokens.next()? {
+        Token::Open { name, .. } if name == E::NAME => {}
+        _ => return Err(Fallback),
+    }
+    let root = element::<P, E>(&mut stream)?;
+    match stream.tokens.next()? {
+        Token::End => Ok(root),
+        _ => Err(Fallback),
+    }
+}
+
+/// Reads the element the last `Open` token started as `E`, through its `Close`.
+pub(crate) fn element<'i, 'o, P: Strings<'i, 'o>, E: Element<'o>>(stream: &mut Stream<'i>) -> Result<E, Fallback> {
+    let mut typed = E::default();
+    for attribute in stream.tokens.attributes() {
+        typed.read_attribute(&TreeAttribute::<P> { attribute, strings: PhantomData }).map_err(|_| Fallback)?;
+    }
+    typed.set_content(E::Content::read_stream::<P>(stream)?);
+    Ok(typed)
+}
+
+/// The run of text at the reader (joined from its pieces), if any, and the token after it.
+fn text_run<'i>(stream: &mut Stream<'i>) -> Result<(Option<Cow<'i, str>>, Token<'i>), Fallback> {
+    let mut run: Option<Cow<'i, str>> = None;
+    loop {
+        match stream.tokens.next()? {
+            Token::Text(piece) => match &mut run {
+                Some(run) => run.to_mut().push_str(&piece),
+                None => run = Some(piece),
+            },
+            token => return Ok((run, token)),
+        }
+    }
+}
+
+/// How each kind of content is read from the tokens.
+pub(crate) trait StreamContent<'o>: Sized {
+    /// Reads the content of the element just opened, through its `Close`.
+    fn read_stream<'i, P: Strings<'i, 'o>>(stream: &mut Stream<'i>) -> Result<Self, Fallback>;
+}
+
+impl<'o> StreamContent<'o> for () {
+    /// Whitespace only.
+    fn read_stream<'i, P: Strings<'i, 'o>>(stream: &mut Stream<'i>) -> Result<(), Fallback> {
+        match text_run(stream)? {
+            (run, Token::Close) if run.as_deref().is_none_or(is_whitespace) => Ok(()),
+            _ => Err(Fallback),
+        }
+    }
+}
+
+impl<'o> StreamContent<'o> for Cow<'o, str> {
+    /// One run of text, no element.
+    fn read_stream<'i, P: Strings<'i, 'o>>(stream: &mut Stream<'i>) -> Result<Self, Fallback> {
+        match text_run(stream)? {
+            (Some(run), Token::Close) => Ok(P::take(run)),
+            (None, Token::Close) => Ok(Cow::Owned(String::new())),
+            _ => Err(Fallback),
+        }
+    }
+}
+
+impl<'o, C: Children<'o>> StreamContent<'o> for Vec<C> {
+    fn read_stream<'i, P: Strings<'i, 'o>>(stream: &mut Stream<'i>) -> Result<Self, Fallback> {
+        let mut children = Vec::new();
+        loop {
+            let (run, token) = text_run(stream)?;
+            if let Some(run) = run {
+                let keep = match C::TEXT {
+                    TextRule::None if is_whitespace(&run) => false,
+                    TextRule::None => return Err(Fallback),
+                    // Between nouns (Dial, Client, Sip), whitespace-only text is layout.
+                    TextRule::Mixed => !is_whitespace(&run),
+                    // In speech every run is spoken.
+                    TextRule::Speech => true,
+                };
+                if keep {
+                    children.extend(C::text(P::take(run)));
+                }
+            }
+            match token {
+                Token::Close => return Ok(children),
+                Token::Open { name, start } => children.push(child::<P, C>(stream, name, start)?),
+                Token::Text(_) | Token::End => return Err(Fallback),
+            }
+        }
+    }
+}
+
+/// Reads a child element: one the parent takes, or an unknown one (kept as [`Custom`]); a known
+/// one in the wrong place falls back.
+///
+/// [`Custom`]: super::Custom
+fn child<'i, 'o, P: Strings<'i, 'o>, C: Children<'o>>(
+    stream: &mut Stream<'i>,
+    name: Cow<'i, str>,
+    start: usize,
+) -> Result<C, Fallback> {
+    struct Reader<'s, 'i, P> {
+        stream: &'s mut Stream<'i>,
+        strings: PhantomData<P>,
+    }
+    impl<'i, 'o, P: Strings<'i, 'o>> ReadNode<'o> for Reader<'_, 'i, P> {
+        type Error = Fallback;
+        fn read<N: Node<'o>>(self) -> Result<N, Fallback> {
+            N::read_stream::<P>(self.stream)
+        }
+    }
+    if let Some(read) = C::read_named(&name, Reader::<P> { stream: &mut *stream, strings: PhantomData }) {
+        return read;
+    }
+    if stream.vocabulary.knows(&name) {
+        return Err(Fallback);
+    }
+    let custom = read_subtree(&mut stream.tokens, name, start)?;
+    Ok(C::custom(keep_custom::<P>(&custom)))
+}
+
+#[cfg(test)]
+#[path = "stream_tests.rs"]
+mod tests;
