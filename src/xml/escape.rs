@@ -127,15 +127,72 @@ fn half_word_at(bytes: &[u8], i: usize) -> u64 {
     u64::from(u32::from_le_bytes(half)) | (LO * u64::from(b'a')) << 32
 }
 
+/// Zero exactly for the bytes that may need work (`needs_work`'s bytes): each test is a byte
+/// difference, so 16 lanes compute at once as vector minimums.
+#[inline(always)]
+fn work_lane<const ATTRIBUTE: bool>(b: u8) -> u8 {
+    let m = (b ^ b'&').min(b ^ b'<').min(b ^ b'>').min(b ^ 0xEF).min(b.saturating_sub(0x1F));
+    if ATTRIBUTE { m.min(b ^ b'"') } else { m }
+}
+
+/// Zero exactly for controls and 0xEF (where every forbidden character starts).
+#[inline(always)]
+fn control_lane(b: u8) -> u8 {
+    (b ^ 0xEF).min(b.saturating_sub(0x1F))
+}
+
+/// The index of the first of 16 bytes whose `lane` is zero. Written as plain loops over fixed-size
+/// arrays, which the compiler turns into vector compares (16 bytes in about 30 instructions, in
+/// safe code).
+#[inline(always)]
+fn first_zero_lane(chunk: &[u8; 16], lane: impl Fn(u8) -> u8) -> Option<usize> {
+    let mut marks = [0u8; 16];
+    for i in 0..16 {
+        marks[i] = if lane(chunk[i]) == 0 { 0xFF } else { 0 };
+    }
+    let marks = u128::from_le_bytes(marks);
+    (marks != 0).then(|| (marks.trailing_zeros() / 8) as usize)
+}
+
+/// The index of the first of 16 bytes that may need work.
+#[inline(always)]
+fn first_in_chunk<const ATTRIBUTE: bool>(chunk: &[u8; 16]) -> Option<usize> {
+    first_zero_lane(chunk, work_lane::<ATTRIBUTE>)
+}
+
+/// The index of the first of 16 bytes that is a control or 0xEF.
+#[inline(always)]
+pub(crate) fn first_control_or_noncharacter_lead(chunk: &[u8; 16]) -> Option<usize> {
+    first_zero_lane(chunk, control_lane)
+}
+
+/// The 16 bytes at `i`.
+#[inline(always)]
+pub(crate) fn chunk_at(bytes: &[u8], i: usize) -> &[u8; 16] {
+    bytes[i..i + 16].try_into().expect("16 bytes")
+}
+
 /// The index of the first byte that may need work, or `None` when `bytes` can be copied as is.
-/// Tests 8 bytes at a time; the tail is tested with one more word that overlaps bytes already
-/// known to be plain, and strings under 8 bytes with two overlapping half words, so no string is
-/// walked byte by byte.
+/// Tests 16 bytes at a time (then the word test finds the byte); the tail is tested with one more
+/// chunk or word that overlaps bytes already known to be plain, and strings under 8 bytes with two
+/// overlapping half words, so no string is walked byte by byte.
 #[inline(always)]
 fn first_needing_work<const ATTRIBUTE: bool>(bytes: &[u8]) -> Option<usize> {
     let len = bytes.len();
     let hit = |m: u64, at: usize| (m != 0).then(|| at + (m.trailing_zeros() / 8) as usize);
-    if len >= 8 {
+    if len >= 16 {
+        let mut i = 0;
+        while i + 16 <= len {
+            if let Some(found) = first_in_chunk::<ATTRIBUTE>(chunk_at(bytes, i)) {
+                return Some(i + found);
+            }
+            i += 16;
+        }
+        if i < len {
+            return first_in_chunk::<ATTRIBUTE>(chunk_at(bytes, len - 16)).map(|found| len - 16 + found);
+        }
+        None
+    } else if len >= 8 {
         let mut i = 0;
         while i + 8 <= len {
             if let Some(found) = hit(needs_work::<ATTRIBUTE>(word_at(bytes, i)), i) {
@@ -171,8 +228,16 @@ fn escape_from<const ATTRIBUTE: bool, S: Sink + ?Sized>(sink: &mut S, s: &str, f
     let mut run_start = 0;
     let mut i = first;
     while i < bytes.len() {
-        // Jump over plain bytes 8 at a time, straight to the first byte that may need work.
-        if i + 8 <= bytes.len() {
+        // Jump over plain bytes 16 (or 8) at a time, straight to the first byte that may need work.
+        if i + 16 <= bytes.len() {
+            match first_in_chunk::<ATTRIBUTE>(chunk_at(bytes, i)) {
+                None => {
+                    i += 16;
+                    continue;
+                }
+                Some(found) => i += found,
+            }
+        } else if i + 8 <= bytes.len() {
             let m = needs_work::<ATTRIBUTE>(word_at(bytes, i));
             if m == 0 {
                 i += 8;
@@ -294,7 +359,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn fast_paths_agree_with_the_reference(
-            s in proptest::string::string_regex("[a-z&<>\"'\t\n\r\u{0}-\u{1f}\u{EF}\u{FFEF}\u{FFFD}-\u{FFFF}é€😀]{0,40}").unwrap()
+            s in proptest::string::string_regex("([a-z]{0,20}[&<>\"'\t\n\r\u{0}-\u{1f}\u{EF}\u{FFEF}\u{FFFD}-\u{FFFF}é€😀]?){0,8}").unwrap()
         ) {
             proptest::prop_assert_eq!(text(&s), reference(&s, false));
             proptest::prop_assert_eq!(attr(&s), reference(&s, true));
