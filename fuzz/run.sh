@@ -2,6 +2,7 @@
 # Fuzzes every target of callml (see fuzz_targets/). Usage:
 #   fuzz/run.sh                 # each target for 10^7 executions or 30 minutes, whichever first
 #   fuzz/run.sh --smoke [SECS]  # each target for a few seconds (what .ci/run does when it can)
+#   fuzz/run.sh [--smoke [SECS]] TARGET...   # only these targets
 # cargo-fuzz needs nightly Rust; on a machine with only stable Rust, RUSTC_BOOTSTRAP=1 lets stable
 # take the nightly flags (the crate itself stays stable Rust). Crashes land in fuzz/artifacts/.
 # The targets are built with overflow checks and debug assertions and, by default, without a
@@ -13,7 +14,9 @@ runs=10000000
 seconds=1800
 if [[ "${1:-}" == "--smoke" ]]; then
   runs=100000000
-  seconds="${2:-5}"
+  seconds=5
+  shift
+  if [[ "${1:-}" =~ ^[0-9]+$ ]]; then seconds="$1"; shift; fi
 fi
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "cargo-fuzz is not installed (cargo install cargo-fuzz)" >&2
@@ -22,7 +25,7 @@ fi
 if ! rustc --version | grep -q nightly; then
   export RUSTC_BOOTSTRAP=1
 fi
-targets=$(cargo fuzz list)
+targets="${*:-$(cargo fuzz list)}"
 for t in $targets; do
   mkdir -p "corpus/$t"
   if [[ -d "seeds/$t" ]]; then cp -n seeds/"$t"/* "corpus/$t/" 2>/dev/null || true; fi

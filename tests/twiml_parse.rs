@@ -268,3 +268,26 @@ fn json_errors_name_the_path() {
         assert_eq!(e.path, path, "{json}: {e}");
     }
 }
+
+/// Found by fuzzing (`document_path`): pretty output indented the content of unknown elements,
+/// and the indentation read back as text inside them, so the pretty document was not the same
+/// document. Unknown elements' content is now written as it is (their whitespace may be content).
+#[test]
+fn pretty_output_of_unknown_elements_reads_back_equal() {
+    let compact = r#"<Response><Whisper a="1"><Note/><Note>x</Note></Whisper><Say>Hi</Say></Response>"#;
+    let doc = Response::from_xml(compact).unwrap();
+    let pretty = doc.to_pretty_xml();
+    assert!(pretty.contains("\n  <Whisper a=\"1\"><Note/><Note>x</Note></Whisper>\n"), "{pretty}");
+    assert_eq!(Response::from_xml(&pretty).unwrap(), doc);
+
+    let laid_out = "<Response>\n  <Whisper>\n    <Note/>\n  </Whisper>\n</Response>";
+    let doc = Response::from_xml(laid_out).unwrap();
+    assert_eq!(Response::from_xml(&doc.to_pretty_xml()).unwrap(), doc);
+    assert!(doc.to_pretty_xml().ends_with(laid_out), "{}", doc.to_pretty_xml());
+
+    let bxml = callml::bxml::Response::from_xml(
+        r#"<Response><Start><Stream url="u"><Parameter/></Stream></Start></Response>"#,
+    )
+    .unwrap();
+    assert_eq!(callml::bxml::Response::from_xml(&bxml.to_pretty_xml()).unwrap(), bxml);
+}

@@ -26,7 +26,17 @@ pub fn canonical(xml: &str) -> Result<String, ParseError> {
 /// assert_eq!(pretty, "<Response>\n  <Hangup/>\n</Response>");
 /// ```
 pub fn canonical_pretty(xml: &str) -> Result<String, ParseError> {
-    Ok(canonical_tree(xml)?.to_xml_with(RenderOptions::new().declaration(false).pretty(true)))
+    Ok(Reindented(&canonical_tree(xml)?).to_xml_with(RenderOptions::new().declaration(false).pretty(true)))
+}
+
+/// The canonical tree, laid out one element per line: its whitespace between elements was
+/// removed, so none of it is content.
+struct Reindented<'t>(&'t Custom<'t>);
+
+impl Render for Reindented<'_> {
+    fn write_element<S: super::Sink + ?Sized>(&self, w: &mut super::Writer<'_, S>) {
+        self.0.write_laid_out(w, true);
+    }
 }
 
 fn canonical_tree(xml: &str) -> Result<Custom<'static>, ParseError> {

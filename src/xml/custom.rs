@@ -176,20 +176,30 @@ impl<'a> Custom<'a> {
     }
 }
 
+/// Whether whitespace inside an unknown element is layout or content is not known, so pretty
+/// output writes its content as it is, never re-indented: the pretty document reads back equal.
 impl Render for Custom<'_> {
     fn write_element<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>) {
+        self.write_laid_out(w, false);
+    }
+}
+
+impl Custom<'_> {
+    /// Writes the element; with `reindent`, pretty output lays out content that holds no text
+    /// (for trees whose whitespace between elements is known to be layout: the canonical form).
+    pub(crate) fn write_laid_out<S: Sink + ?Sized>(&self, w: &mut Writer<'_, S>, reindent: bool) {
         w.open_named(&self.name);
         write_extra_attributes(w, &self.attributes, |_| false);
         if self.children.is_empty() {
             w.close_empty();
             return;
         }
-        let holds_text = self.children.iter().any(|c| matches!(c, CustomNode::Text(_)));
+        let holds_text = !reindent || self.children.iter().any(|c| matches!(c, CustomNode::Text(_)));
         w.start_content(holds_text);
         for child in &self.children {
             match child {
                 CustomNode::Text(t) => w.text(t),
-                CustomNode::Element(e) => e.write_element(w),
+                CustomNode::Element(e) => e.write_laid_out(w, reindent),
             }
         }
         w.close_named(&self.name);
