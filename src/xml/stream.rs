@@ -24,6 +24,20 @@ impl From<ParseError> for Fallback {
     }
 }
 
+/// Under the fuzzers (`--cfg fuzzing`), every `from_xml` holds the fast path to the reference: the
+/// same document, or an error from both.
+#[cfg(fuzzing)]
+pub(crate) fn assert_agrees<E: PartialEq + std::fmt::Debug>(
+    fast: &Result<E, Fallback>,
+    reference: Result<E, ParseError>,
+) {
+    match (fast, &reference) {
+        (Ok(fast), Ok(reference)) => assert_eq!(fast, reference, "the fast path read another document"),
+        (Err(_), Err(_)) => {}
+        _ => panic!("the fast path says {fast:?}, the reference {reference:?}"),
+    }
+}
+
 /// The tokens being read and the dialect they are read as.
 pub(crate) struct Stream<'i> {
     tokens: Tokens<'i>,
