@@ -30,8 +30,12 @@ for t in $targets; do
   mkdir -p "corpus/$t"
   if [[ -d "seeds/$t" ]]; then cp -n seeds/"$t"/* "corpus/$t/" 2>/dev/null || true; fi
   echo "== $t"
-  cargo fuzz run --sanitizer "${FUZZ_SANITIZER:-none}" --debug-assertions "$t" "corpus/$t" -- -runs="$runs" -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 2>&1 \
-    | grep -E "^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|Done|==[0-9]+==|SUMMARY|#[0-9]+ +DONE)" || true
+  mkdir -p logs
+  cargo fuzz run --sanitizer "${FUZZ_SANITIZER:-none}" --debug-assertions "$t" "corpus/$t" -- -runs="$runs" -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 >"logs/$t.log" 2>&1 || true
+  # The summary: executions, speed, memory, any crash, and the coverage reached (edges, features
+  # and corpus size on libFuzzer's last status line). The whole output stays in fuzz/logs/.
+  grep -E "^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|Done|==[0-9]+==|SUMMARY)" "logs/$t.log" || true
+  grep -E "^#[0-9]+ .*cov: " "logs/$t.log" | tail -n 1 || true
   if ls artifacts/"$t"/crash-* >/dev/null 2>&1; then
     echo "$t: crash found, see fuzz/artifacts/$t" >&2
     exit 1
