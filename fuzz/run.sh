@@ -35,7 +35,7 @@ for t in $targets; do
   # The summary: executions, speed, memory, any crash, and the coverage reached (edges, features
   # and corpus size on libFuzzer's last status line). The whole output stays in fuzz/logs/.
   grep -E "^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|Done|==[0-9]+==|SUMMARY)" "logs/$t.log" || true
-  grep -E "^#[0-9]+ .*cov: " "logs/$t.log" | tail -n 1 || true
+  grep -E "^#[0-9]+[[:space:]].*cov: " "logs/$t.log" | tail -n 1 || true
   if ls artifacts/"$t"/crash-* >/dev/null 2>&1; then
     echo "$t: crash found, see fuzz/artifacts/$t" >&2
     exit 1
