@@ -24,13 +24,22 @@ impl From<ParseError> for Fallback {
     }
 }
 
-/// Under the fuzzers (`--cfg fuzzing`), every `from_xml` holds the fast path to the reference: the
-/// same document, or an error from both.
+/// Reads a document whose root is `E` (`from_xml`, `from_xml_borrowed`): the fast path, and on any
+/// problem the generic tree, which reports it. Under the fuzzers (`--cfg fuzzing`) both, held to
+/// the same result.
+pub(crate) fn read_document_as<'i, 'o, P: Strings<'i, 'o>, E: Element<'o> + PartialEq + std::fmt::Debug>(
+    input: &'i str,
+    vocabulary: Vocabulary,
+) -> Result<E, ParseError> {
+    let fast = read_root::<P, E>(input, vocabulary);
+    #[cfg(fuzzing)]
+    assert_agrees(&fast, super::tree::read_root::<P, E>(input, vocabulary));
+    fast.or_else(|Fallback| super::tree::read_root::<P, E>(input, vocabulary))
+}
+
+/// The same document from both paths, or an error from both.
 #[cfg(fuzzing)]
-pub(crate) fn assert_agrees<E: PartialEq + std::fmt::Debug>(
-    fast: &Result<E, Fallback>,
-    reference: Result<E, ParseError>,
-) {
+fn assert_agrees<E: PartialEq + std::fmt::Debug>(fast: &Result<E, Fallback>, reference: Result<E, ParseError>) {
     match (fast, &reference) {
         (Ok(fast), Ok(reference)) => assert_eq!(fast, reference, "the fast path read another document"),
         (Err(_), Err(_)) => {}

@@ -98,20 +98,14 @@ macro_rules! dialect {
             /// attribute whitespace normalised), for documents that do not outlive their input
             /// (linting, golden-file comparisons). `from_xml` returns a `'static` document.
             pub fn from_xml_borrowed(input: &'a str) -> Result<Self, $crate::xml::ParseError> {
-                let fast = $crate::xml::stream::read_root::<$crate::xml::tree::Borrowed, Self>(input, $vocab);
-                #[cfg(fuzzing)]
-                $crate::xml::stream::assert_agrees(&fast, $crate::xml::tree::read_root::<$crate::xml::tree::Borrowed, Self>(input, $vocab));
-                fast.or_else(|_| $crate::xml::tree::read_root::<$crate::xml::tree::Borrowed, Self>(input, $vocab))
+                $crate::xml::stream::read_document_as::<$crate::xml::tree::Borrowed, Self>(input, $vocab)
             }
         }
         impl $ty<'static> {
             #[doc = concat!("Reads a document whose root is `<", stringify!($ty), ">`. Errors carry line, column and")]
             /// the element path.
             pub fn from_xml(input: &str) -> Result<Self, $crate::xml::ParseError> {
-                let fast = $crate::xml::stream::read_root::<$crate::xml::tree::Copied, Self>(input, $vocab);
-                #[cfg(fuzzing)]
-                $crate::xml::stream::assert_agrees(&fast, $crate::xml::tree::read_root::<$crate::xml::tree::Copied, Self>(input, $vocab));
-                fast.or_else(|_| $crate::xml::tree::read_root::<$crate::xml::tree::Copied, Self>(input, $vocab))
+                $crate::xml::stream::read_document_as::<$crate::xml::tree::Copied, Self>(input, $vocab)
             }
             /// Reads the JSON form (`{"Name": {...}}`; a root also as `{"Response": [...]}`).
             /// Errors carry the JSON path (`Response[1].Gather.numDigits`).
