@@ -213,6 +213,13 @@ fn first_needing_work<const ATTRIBUTE: bool>(bytes: &[u8]) -> Option<usize> {
     }
 }
 
+/// Whether an attribute value can be taken as it is written: no byte that escaping would touch
+/// (so no reference to resolve, no TAB/LF/CR to normalise, no `<`). The reader's fast path uses it.
+#[inline]
+pub(crate) fn is_plain_attribute_value(value: &str) -> bool {
+    first_needing_work::<true>(value.as_bytes()).is_none()
+}
+
 #[inline(always)]
 fn escape_with<const ATTRIBUTE: bool, S: Sink + ?Sized>(sink: &mut S, s: &str) {
     match first_needing_work::<ATTRIBUTE>(s.as_bytes()) {

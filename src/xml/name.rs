@@ -25,6 +25,18 @@ pub fn is_valid_name(name: &str) -> bool {
     }
 }
 
+/// Whether the ASCII byte `b` may start a name.
+#[inline(always)]
+pub(crate) fn is_ascii_name_start(b: u8) -> bool {
+    b < 128 && ASCII_NAME[usize::from(b)] & START != 0
+}
+
+/// Whether the ASCII byte `b` may appear in a name.
+#[inline(always)]
+pub(crate) fn is_ascii_name_char(b: u8) -> bool {
+    b < 128 && ASCII_NAME[usize::from(b)] & CHAR != 0
+}
+
 const START: u8 = 1;
 const CHAR: u8 = 2;
 

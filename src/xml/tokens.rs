@@ -202,8 +202,93 @@ impl<'i> Tokens<'i> {
     }
 }
 
-/// Reads and checks the attributes of `e` into `attributes`.
+/// Above this many attributes, repeated names are found with a set rather than by comparing with
+/// every earlier name.
+const LINEAR_SCAN: usize = 32;
+
+/// Reads and checks the attributes of `e` into `attributes` (empty when called).
 fn read_attributes<'i>(
+    input: &'i str,
+    e: &BytesStart<'i>,
+    start: usize,
+    attributes: &mut Vec<Attribute<'i>>,
+) -> Result<(), ParseError> {
+    if plain_attributes(input, e.attributes_raw(), attributes) {
+        return Ok(());
+    }
+    attributes.clear();
+    iterated_attributes(input, e, start, attributes)
+}
+
+/// The common case, read in one pass over the tag: every attribute is `name="value"` (or
+/// single-quoted) with an ASCII name, no whitespace around `=`, whitespace after the value, and no
+/// name repeats. A value is taken as written when escaping would not touch it (see
+/// [`is_plain_attribute_value`]), else normalised exactly as the iterator's path does
+/// ([`attribute_value`]). Returns `false` on anything else, and on any error, and the caller reads
+/// the tag again with quick-xml's iterator ([`iterated_attributes`]): that reader decides every
+/// other case, so results and errors are the reference's by construction (a property test holds
+/// the two to the same result).
+///
+/// [`is_plain_attribute_value`]: super::escape::is_plain_attribute_value
+fn plain_attributes<'i>(input: &'i str, raw: &str, attributes: &mut Vec<Attribute<'i>>) -> bool {
+    use super::name::{is_ascii_name_char, is_ascii_name_start};
+    let Cow::Borrowed(raw) = reborrow(input, raw) else { return false };
+    let bytes = raw.as_bytes();
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let mut i = 0;
+    loop {
+        while i < bytes.len() && is_space(bytes[i]) {
+            i += 1;
+        }
+        if i == bytes.len() {
+            return true;
+        }
+        let name_start = i;
+        if !is_ascii_name_start(bytes[i]) {
+            return false;
+        }
+        i += 1;
+        while i < bytes.len() && is_ascii_name_char(bytes[i]) {
+            i += 1;
+        }
+        let quote = match bytes.get(i..i + 2) {
+            Some([b'=', quote @ (b'"' | b'\'')]) => *quote,
+            _ => return false,
+        };
+        let value_start = i + 2;
+        let Some(length) = bytes[value_start..].iter().position(|&b| b == quote) else { return false };
+        let value_end = value_start + length;
+        // Every index is at an ASCII byte, so each slice falls on character boundaries.
+        let name = &raw[name_start..i];
+        let value = &raw[value_start..value_end];
+        if attributes.len() >= LINEAR_SCAN || attributes.iter().any(|a| a.name == name) {
+            return false;
+        }
+        let value = if super::escape::is_plain_attribute_value(value) {
+            Cow::Borrowed(value)
+        } else {
+            // References and TAB/LF/CR: the iterator's own normalisation (an error falls back, so
+            // the iterator reports it in document order).
+            let attr = quick_xml::events::attributes::Attribute {
+                key: quick_xml::name::QName(name),
+                value: Cow::Borrowed(value),
+            };
+            match attribute_value(input, 0, &attr) {
+                Ok(value) => value,
+                Err(_) => return false,
+            }
+        };
+        attributes.push(Attribute { name: Cow::Borrowed(name), value });
+        i = value_end + 1;
+        if i < bytes.len() && !is_space(bytes[i]) {
+            return false;
+        }
+    }
+}
+
+/// Reads and checks the attributes of `e` into `attributes` with quick-xml's iterator: every case
+/// [`plain_attributes`] leaves, and the reference it is tested against.
+fn iterated_attributes<'i>(
     input: &'i str,
     e: &BytesStart<'i>,
     start: usize,
@@ -211,7 +296,6 @@ fn read_attributes<'i>(
 ) -> Result<(), ParseError> {
     // Repeated names are found here rather than by quick-xml, whose check allocates a list of
     // names per element; above `LINEAR_SCAN` attributes a set keeps the check linear.
-    const LINEAR_SCAN: usize = 32;
     let mut seen: Option<std::collections::HashSet<String>> = None;
     let mut iter = e.attributes();
     iter.with_checks(false);
@@ -230,23 +314,34 @@ fn read_attributes<'i>(
         if repeated {
             return Err(not_well_formed(input, start, format!("attribute `{key}` appears more than once")));
         }
-        if attr.value.contains('<') {
-            return Err(not_well_formed(input, start, format!("`<` in the value of attribute `{key}`")));
-        }
-        let value = attr
-            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|err| not_well_formed_by(input, start, err))?;
-        // Literal characters were checked over the whole input; only references can add more.
-        if let Some(c) = attr.value.contains('&').then(|| value.chars().find(|&c| is_forbidden_char(c))).flatten() {
-            return Err(error_at(input, start, ParseErrorKind::ForbiddenCharacter(c)));
-        }
-        let value = match value {
-            Cow::Borrowed(v) => reborrow(input, v),
-            Cow::Owned(v) => Cow::Owned(v),
-        };
+        let value = attribute_value(input, start, &attr)?;
         attributes.push(Attribute { name: reborrow(input, key), value });
     }
     Ok(())
+}
+
+/// The value of `attr` as the document means it: references resolved, TAB/LF/CR normalised to
+/// spaces; an error for `<` or for a forbidden character written as a reference.
+fn attribute_value<'i>(
+    input: &'i str,
+    start: usize,
+    attr: &quick_xml::events::attributes::Attribute<'_>,
+) -> Result<Cow<'i, str>, ParseError> {
+    if attr.value.contains('<') {
+        let key = attr.key.into_inner();
+        return Err(not_well_formed(input, start, format!("`<` in the value of attribute `{key}`")));
+    }
+    let value = attr
+        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+        .map_err(|err| not_well_formed_by(input, start, err))?;
+    // Literal characters were checked over the whole input; only references can add more.
+    if let Some(c) = attr.value.contains('&').then(|| value.chars().find(|&c| is_forbidden_char(c))).flatten() {
+        return Err(error_at(input, start, ParseErrorKind::ForbiddenCharacter(c)));
+    }
+    Ok(match value {
+        Cow::Borrowed(v) => reborrow(input, v),
+        Cow::Owned(v) => Cow::Owned(v),
+    })
 }
 
 /// An error at byte `offset` of `input`, outside any element path.
@@ -308,5 +403,60 @@ fn reborrow<'i>(input: &'i str, s: &str) -> Cow<'i, str> {
         Cow::Borrowed(&input[at - base..at - base + s.len()])
     } else {
         Cow::Owned(s.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The attributes of the start tag `tag`, read by [`read_attributes`] (the one-pass case, then
+    /// quick-xml's iterator for the rest) and by [`iterated_attributes`] alone, each as the list read
+    /// or the error's message; `None` when quick-xml does not read a start tag from `tag`.
+    type Read<'i> = Result<Vec<Attribute<'i>>, String>;
+
+    fn both_ways(tag: &str) -> Option<(Read<'_>, Read<'_>)> {
+        let e = match quick_xml::Reader::from_str(tag).read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) => e,
+            _ => return None,
+        };
+        let (mut fast, mut reference) = (Vec::new(), Vec::new());
+        let fast = read_attributes(tag, &e, 0, &mut fast).map(|()| fast);
+        let reference = iterated_attributes(tag, &e, 0, &mut reference).map(|()| reference);
+        Some((fast.map_err(|error| error.to_string()), reference.map_err(|error| error.to_string())))
+    }
+
+    #[test]
+    fn the_one_pass_case_reads_borrowed_slices() {
+        let tag = r#"<Say voice="alice" loop='2'  language="en-US"/>"#;
+        let (fast, reference) = both_ways(tag).unwrap();
+        assert_eq!(fast, reference);
+        let fast = fast.unwrap();
+        assert_eq!(fast.len(), 3);
+        assert!(fast.iter().all(|a| matches!((&a.name, &a.value), (Cow::Borrowed(_), Cow::Borrowed(_)))));
+        assert_eq!(&*fast[1].value, "2");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// On every start tag, reading in one pass where it can gives the same attributes, or the
+        /// same error, as quick-xml's iterator.
+        #[test]
+        fn one_pass_attributes_agree_with_the_iterator(
+            raw in proptest::string::string_regex(concat!(
+                // Mostly whole attributes (names valid or not, values plain or not), with stray
+                // pieces between them.
+                r#"((( |\t|\r\n)(a|bb|x:y|_z|d-e\.f|1a|é|a)="[a-z &<>'\t\n\r;#0-9é\u{FFFE}]{0,6}")|"#,
+                r#"(( |\n)(a|b|c-d|x:y)="[a-z0-9 /:.é]{0,8}")|"#,
+                r#"( (a|b|c|e)='[a-z &<>"\t;]{0,5}')|"#,
+                r#"( |\t|a|=|"|'|&amp;|&#1;|/|<|>)){0,8}"#,
+            )).unwrap(),
+            empty in proptest::bool::ANY,
+        ) {
+            let tag = format!("<t{raw}{}>", if empty { "/" } else { "" });
+            if let Some((fast, reference)) = both_ways(&tag) {
+                proptest::prop_assert_eq!(fast, reference, "tag {:?}", tag);
+            }
+        }
     }
 }
