@@ -74,9 +74,12 @@ impl<'a> crate::xml::element::Node<'a> for TrustedSsml<'a> {
         Err(ctx.error(element, path, crate::xml::ParseErrorKind::NotWellFormed("raw markup element".into())))
     }
 
-    fn read_stream<'i, P: crate::xml::tree::Strings<'i, 'a>>(
+    fn push_stream<'i, P: crate::xml::tree::Strings<'i, 'a>, C>(
         _: &mut crate::xml::stream::Stream<'i>,
-    ) -> Result<Self, crate::xml::stream::Fallback> {
+        _: &mut Vec<C>,
+        _: fn(Self) -> C,
+        _: fn(&mut C) -> Option<&mut Self>,
+    ) -> Result<(), crate::xml::stream::Fallback> {
         Err(crate::xml::stream::Fallback)
     }
 

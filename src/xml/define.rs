@@ -461,6 +461,24 @@ macro_rules! define_element {
                 let _ = reader;
                 None
             }
+            #[inline]
+            fn push_named<R: $crate::xml::element::PushNode<$lt>>(
+                name: &str,
+                list: &mut Vec<Self>,
+                reader: R,
+            ) -> Option<Result<(), R::Error>> {
+                $(
+                    if name == <$child<$lt> as $crate::xml::element::Node<$lt>>::NAME {
+                        return Some(reader.push(list, $enum::$child, |c| match c {
+                            $enum::$child(n) => Some(n),
+                            #[allow(unreachable_patterns)] // a list of one kind
+                            _ => None,
+                        }));
+                    }
+                )*
+                let _ = (reader, list);
+                None
+            }
             fn text(text: std::borrow::Cow<$lt, str>) -> Option<Self> {
                 $( return Some($enum::$text(text)); )?
                 #[allow(unreachable_code)]

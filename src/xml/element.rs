@@ -135,6 +135,9 @@ pub(crate) trait Children<'a>: Sized + Render {
     fn dispatch<'s, F: NodeFn<'s, 'a>>(&'s self, f: F) -> F::Output;
     /// Reads the child named `name` with `reader`; `None` when the enum has no such child.
     fn read_named<R: ReadNode<'a>>(name: &str, reader: R) -> Option<Result<Self, R::Error>>;
+    /// Reads the child named `name` with `reader` into a new last item of `list`, built where it
+    /// stays (a large element is not moved); `None` when the enum has no such child.
+    fn push_named<R: PushNode<'a>>(name: &str, list: &mut Vec<Self>, reader: R) -> Option<Result<(), R::Error>>;
     /// A text run, when the element holds text.
     fn text(text: Cow<'a, str>) -> Option<Self>;
     /// An unknown element.
@@ -197,6 +200,20 @@ pub(crate) trait ReadNode<'a> {
     fn read<N: Node<'a>>(self) -> Result<N, Self::Error>;
 }
 
+/// Reads one typed child into the end of a child list (the fast path of `from_xml`).
+pub(crate) trait PushNode<'a> {
+    /// The reading error.
+    type Error;
+    /// Reads the child as `N` into a new last item of `list`: `wrap` makes the item, `slot` finds
+    /// the `N` in it again.
+    fn push<N: Node<'a>, C>(
+        self,
+        list: &mut Vec<C>,
+        wrap: fn(N) -> C,
+        slot: fn(&mut C) -> Option<&mut N>,
+    ) -> Result<(), Self::Error>;
+}
+
 /// What may stand in a child enum: every element, and trusted SSML markup (which has no table).
 pub(crate) trait Node<'a>: Sized + Render {
     /// The name the child is read by.
@@ -211,10 +228,14 @@ pub(crate) trait Node<'a>: Sized + Render {
         element: &Custom<'e>,
         path: &super::tree::Path<'_, '_>,
     ) -> Result<Self, super::ParseError>;
-    /// Reads the child straight from the tokens (the fast path of `from_xml`).
-    fn read_stream<'i, P: super::tree::Strings<'i, 'a>>(
+    /// Reads the child straight from the tokens (the fast path of `from_xml`) into a new last item
+    /// of `list`, made by `wrap` and found again by `slot`.
+    fn push_stream<'i, P: super::tree::Strings<'i, 'a>, C>(
         stream: &mut super::stream::Stream<'i>,
-    ) -> Result<Self, super::stream::Fallback>;
+        list: &mut Vec<C>,
+        wrap: fn(Self) -> C,
+        slot: fn(&mut C) -> Option<&mut Self>,
+    ) -> Result<(), super::stream::Fallback>;
     /// Reads the child from its JSON body.
     fn read_json(
         body: &serde_json::Map<String, serde_json::Value>,
@@ -240,10 +261,15 @@ impl<'a, E: Element<'a>> Node<'a> for E {
         super::tree::element::<P, E>(ctx, element, path)
     }
     #[inline]
-    fn read_stream<'i, P: super::tree::Strings<'i, 'a>>(
+    fn push_stream<'i, P: super::tree::Strings<'i, 'a>, C>(
         stream: &mut super::stream::Stream<'i>,
-    ) -> Result<Self, super::stream::Fallback> {
-        super::stream::element::<P, E>(stream)
+        list: &mut Vec<C>,
+        wrap: fn(Self) -> C,
+        slot: fn(&mut C) -> Option<&mut Self>,
+    ) -> Result<(), super::stream::Fallback> {
+        list.push(wrap(E::default()));
+        let element = list.last_mut().and_then(slot).ok_or(super::stream::Fallback)?;
+        super::stream::element_into::<P, E>(stream, element)
     }
     fn read_json(
         body: &serde_json::Map<String, serde_json::Value>,

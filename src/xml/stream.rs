@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::marker::PhantomData;
 
-use super::element::{Children, Element, Node, ReadNode, TextRule};
+use super::element::{Children, Element, Node, PushNode, TextRule};
 use super::read::{ParseError, read_subtree};
 use super::tokens::{Token, Tokens};
 use super::tree::{Strings, TreeAttribute, is_whitespace, keep_custom};
@@ -64,21 +64,25 @@ pub(crate) fn read_root<'i, 'o, P: Strings<'i, 'o>, E: Element<'o>>(
         Token::Open { name, .. } if name == E::NAME => {}
         _ => return Err(Fallback),
     }
-    let root = element::<P, E>(&mut stream)?;
+    let mut root = E::default();
+    element_into::<P, E>(&mut stream, &mut root)?;
     match stream.tokens.next()? {
         Token::End => Ok(root),
         _ => Err(Fallback),
     }
 }
 
-/// Reads the element the last `Open` token started as `E`, through its `Close`.
-pub(crate) fn element<'i, 'o, P: Strings<'i, 'o>, E: Element<'o>>(stream: &mut Stream<'i>) -> Result<E, Fallback> {
-    let mut typed = E::default();
+/// Reads the element the last `Open` token started into `typed` (a new element), through its
+/// `Close`.
+pub(crate) fn element_into<'i, 'o, P: Strings<'i, 'o>, E: Element<'o>>(
+    stream: &mut Stream<'i>,
+    typed: &mut E,
+) -> Result<(), Fallback> {
     for attribute in stream.tokens.attributes() {
         typed.read_attribute(&TreeAttribute::<P> { attribute, strings: PhantomData }).map_err(|_| Fallback)?;
     }
     typed.set_content(E::Content::read_stream::<P>(stream)?);
-    Ok(typed)
+    Ok(())
 }
 
 /// The run of text at the reader (joined from its pieces), if any, and the token after it.
@@ -142,40 +146,48 @@ impl<'o, C: Children<'o>> StreamContent<'o> for Vec<C> {
             }
             match token {
                 Token::Close => return Ok(children),
-                Token::Open { name, start } => children.push(child::<P, C>(stream, name, start)?),
+                Token::Open { name, start } => child::<P, C>(stream, &mut children, name, start)?,
                 Token::Text(_) | Token::End => return Err(Fallback),
             }
         }
     }
 }
 
-/// Reads a child element: one the parent takes, or an unknown one (kept as [`Custom`]); a known
-/// one in the wrong place falls back.
+/// Reads a child element into the end of `children`: one the parent takes, or an unknown one
+/// (kept as [`Custom`]); a known one in the wrong place falls back.
 ///
 /// [`Custom`]: super::Custom
 fn child<'i, 'o, P: Strings<'i, 'o>, C: Children<'o>>(
     stream: &mut Stream<'i>,
+    children: &mut Vec<C>,
     name: Cow<'i, str>,
     start: usize,
-) -> Result<C, Fallback> {
+) -> Result<(), Fallback> {
     struct Reader<'s, 'i, P> {
         stream: &'s mut Stream<'i>,
         strings: PhantomData<P>,
     }
-    impl<'i, 'o, P: Strings<'i, 'o>> ReadNode<'o> for Reader<'_, 'i, P> {
+    impl<'i, 'o, P: Strings<'i, 'o>> PushNode<'o> for Reader<'_, 'i, P> {
         type Error = Fallback;
-        fn read<N: Node<'o>>(self) -> Result<N, Fallback> {
-            N::read_stream::<P>(self.stream)
+        #[inline]
+        fn push<N: Node<'o>, L>(
+            self,
+            list: &mut Vec<L>,
+            wrap: fn(N) -> L,
+            slot: fn(&mut L) -> Option<&mut N>,
+        ) -> Result<(), Fallback> {
+            N::push_stream::<P, L>(self.stream, list, wrap, slot)
         }
     }
-    if let Some(read) = C::read_named(&name, Reader::<P> { stream: &mut *stream, strings: PhantomData }) {
+    if let Some(read) = C::push_named(&name, children, Reader::<P> { stream: &mut *stream, strings: PhantomData }) {
         return read;
     }
     if stream.vocabulary.knows(&name) {
         return Err(Fallback);
     }
     let custom = read_subtree(&mut stream.tokens, name, start)?;
-    Ok(C::custom(keep_custom::<P>(&custom)))
+    children.push(C::custom(keep_custom::<P>(&custom)));
+    Ok(())
 }
 
 #[cfg(test)]
