@@ -216,7 +216,7 @@ fn read(input: &str, limits: ParseLimits, document: bool) -> Result<Vec<CustomNo
     loop {
         match tokens.next()? {
             Token::Open { name, start } => top.push(CustomNode::Element(read_subtree(&mut tokens, name, start)?)),
-            Token::Text(t) => push_text(&mut top, t),
+            Token::Text(t) => push_text(&tokens, &mut top, t),
             Token::Close | Token::End => return Ok(top),
         }
     }
@@ -241,7 +241,7 @@ pub(crate) fn read_subtree<'i>(
             Token::Open { name, start } => stack.push(opened(tokens, name, start)),
             Token::Text(t) => {
                 if let Some(parent) = stack.last_mut() {
-                    push_text(&mut parent.children, t);
+                    push_text(tokens, &mut parent.children, t);
                 }
             }
             Token::Close => {
@@ -259,9 +259,9 @@ pub(crate) fn read_subtree<'i>(
 }
 
 /// Appends text, merging with a preceding text run (text, references and CDATA form one run).
-fn push_text<'i>(nodes: &mut Vec<CustomNode<'i>>, text: Cow<'i, str>) {
+fn push_text<'i>(tokens: &Tokens<'i>, nodes: &mut Vec<CustomNode<'i>>, text: Cow<'i, str>) {
     if let Some(CustomNode::Text(prev)) = nodes.last_mut() {
-        prev.to_mut().push_str(&text);
+        tokens.join_text(prev, &text);
     } else {
         nodes.push(CustomNode::Text(text));
     }

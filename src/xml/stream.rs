@@ -91,7 +91,7 @@ fn text_run<'i>(stream: &mut Stream<'i>) -> Result<(Option<Cow<'i, str>>, Token<
     loop {
         match stream.tokens.next()? {
             Token::Text(piece) => match &mut run {
-                Some(run) => run.to_mut().push_str(&piece),
+                Some(run) => stream.tokens.join_text(run, &piece),
                 None => run = Some(piece),
             },
             token => return Ok((run, token)),

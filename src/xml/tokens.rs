@@ -89,6 +89,31 @@ impl<'i> Tokens<'i> {
         std::mem::take(&mut self.attributes)
     }
 
+    /// Appends `piece` to a run of text being joined from its pieces. The first time the run
+    /// needs room, it takes enough for the rest of the run at once: the run is no longer than the
+    /// input up to the next `<` (references only shrink), so a run of text and references grows
+    /// once rather than once per piece.
+    pub(crate) fn join_text(&self, run: &mut Cow<'i, str>, piece: &str) {
+        let ahead = || {
+            let rest = self.input.as_bytes().get(self.reader.buffer_position() as usize..).unwrap_or_default();
+            rest.iter().position(|&b| b == b'<').unwrap_or(rest.len())
+        };
+        match run {
+            Cow::Borrowed(first) => {
+                let mut joined = String::with_capacity(first.len() + piece.len() + ahead());
+                joined.push_str(first);
+                joined.push_str(piece);
+                *run = Cow::Owned(joined);
+            }
+            Cow::Owned(joined) => {
+                if joined.capacity() - joined.len() < piece.len() {
+                    joined.reserve(piece.len() + ahead());
+                }
+                joined.push_str(piece);
+            }
+        }
+    }
+
     /// The next token, or the first rule the input breaks.
     pub(crate) fn next(&mut self) -> Result<Token<'i>, ParseError> {
         let input = self.input;
