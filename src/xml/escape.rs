@@ -217,7 +217,15 @@ fn first_needing_work<const ATTRIBUTE: bool>(bytes: &[u8]) -> Option<usize> {
 /// (so no reference to resolve, no TAB/LF/CR to normalise, no `<`). The reader's fast path uses it.
 #[inline]
 pub(crate) fn is_plain_attribute_value(value: &str) -> bool {
-    first_needing_work::<true>(value.as_bytes()).is_none()
+    first_needing_attribute_escape(value.as_bytes()).is_none()
+}
+
+/// The index of the first byte that escaping an attribute value would touch (`&`, `<`, `>`, `"`,
+/// controls, 0xEF). In the rest of a tag after `="`, it is the closing quote exactly when the value
+/// is plain: the reader's fast path finds both in one scan.
+#[inline]
+pub(crate) fn first_needing_attribute_escape(bytes: &[u8]) -> Option<usize> {
+    first_needing_work::<true>(bytes)
 }
 
 #[inline(always)]

@@ -15,7 +15,7 @@ pub fn is_valid_name(name: &str) -> bool {
     let bytes = name.as_bytes();
     match bytes.split_first() {
         Some((&first, rest)) if first.is_ascii() && rest.is_ascii() => {
-            ASCII_NAME[usize::from(first)] & START != 0 && rest.iter().all(|&b| ASCII_NAME[usize::from(b)] & CHAR != 0)
+            is_ascii_name_start(first) && rest.iter().all(|&b| is_ascii_name_char(b))
         }
         Some(_) => {
             let mut chars = name.chars();
@@ -28,21 +28,22 @@ pub fn is_valid_name(name: &str) -> bool {
 /// Whether the ASCII byte `b` may start a name.
 #[inline(always)]
 pub(crate) fn is_ascii_name_start(b: u8) -> bool {
-    b < 128 && ASCII_NAME[usize::from(b)] & START != 0
+    ASCII_NAME[usize::from(b)] & START != 0
 }
 
 /// Whether the ASCII byte `b` may appear in a name.
 #[inline(always)]
 pub(crate) fn is_ascii_name_char(b: u8) -> bool {
-    b < 128 && ASCII_NAME[usize::from(b)] & CHAR != 0
+    ASCII_NAME[usize::from(b)] & CHAR != 0
 }
 
 const START: u8 = 1;
 const CHAR: u8 = 2;
 
-/// For each ASCII byte: whether it may start a name (`START`) and appear in one (`CHAR`).
-static ASCII_NAME: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// For each byte: whether it is an ASCII character that may start a name (`START`) and appear in
+/// one (`CHAR`); neither for bytes above 127 (a table of 256 so no range check is needed).
+static ASCII_NAME: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;

@@ -262,26 +262,40 @@ fn plain_attributes<'i>(input: &'i str, raw: &str, attributes: &mut Vec<Attribut
     let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
     let mut i = 0;
     loop {
-        while i < bytes.len() && is_space(bytes[i]) {
-            i += 1;
-        }
-        if i == bytes.len() {
-            return true;
+        match bytes[i..].iter().position(|&b| !is_space(b)) {
+            Some(spaces) => i += spaces,
+            None => return true,
         }
         let name_start = i;
         if !is_ascii_name_start(bytes[i]) {
             return false;
         }
         i += 1;
-        while i < bytes.len() && is_ascii_name_char(bytes[i]) {
-            i += 1;
-        }
+        i += bytes[i..].iter().position(|&b| !is_ascii_name_char(b)).unwrap_or(bytes.len() - i);
         let quote = match bytes.get(i..i + 2) {
             Some([b'=', quote @ (b'"' | b'\'')]) => *quote,
             _ => return false,
         };
         let value_start = i + 2;
-        let Some(length) = bytes[value_start..].iter().position(|&b| b == quote) else { return false };
+        let rest = &bytes[value_start..];
+        let closing = |quote: u8| rest.iter().position(|&b| b == quote);
+        let (length, plain) = if quote == b'"' {
+            // One scan: the first byte escaping would touch is the closing quote exactly when the
+            // value is plain.
+            match super::escape::first_needing_attribute_escape(rest) {
+                Some(k) if rest[k] == b'"' => (k, true),
+                Some(_) => match closing(b'"') {
+                    Some(k) => (k, false),
+                    None => return false,
+                },
+                None => return false,
+            }
+        } else {
+            match closing(b'\'') {
+                Some(k) => (k, super::escape::is_plain_attribute_value(&raw[value_start..value_start + k])),
+                None => return false,
+            }
+        };
         let value_end = value_start + length;
         // Every index is at an ASCII byte, so each slice falls on character boundaries.
         let name = &raw[name_start..i];
@@ -289,7 +303,7 @@ fn plain_attributes<'i>(input: &'i str, raw: &str, attributes: &mut Vec<Attribut
         if attributes.len() >= LINEAR_SCAN || attributes.iter().any(|a| a.name == name) {
             return false;
         }
-        let value = if super::escape::is_plain_attribute_value(value) {
+        let value = if plain {
             Cow::Borrowed(value)
         } else {
             // References and TAB/LF/CR: the iterator's own normalisation (an error falls back, so
@@ -359,8 +373,9 @@ fn attribute_value<'i>(
     let value = attr
         .normalized_value(quick_xml::XmlVersion::Implicit1_0)
         .map_err(|err| not_well_formed_by(input, start, err))?;
-    // Literal characters were checked over the whole input; only references can add more.
-    if let Some(c) = attr.value.contains('&').then(|| value.chars().find(|&c| is_forbidden_char(c))).flatten() {
+    // Literal characters were checked over the whole input; only character references (`&#...;`)
+    // can add more.
+    if let Some(c) = attr.value.contains("&#").then(|| value.chars().find(|&c| is_forbidden_char(c))).flatten() {
         return Err(error_at(input, start, ParseErrorKind::ForbiddenCharacter(c)));
     }
     Ok(match value {
