@@ -115,6 +115,7 @@ impl<'i> Tokens<'i> {
     }
 
     /// The next token, or the first rule the input breaks.
+    #[inline]
     pub(crate) fn next(&mut self) -> Result<Token<'i>, ParseError> {
         let input = self.input;
         if self.close_next {
