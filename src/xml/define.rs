@@ -377,12 +377,12 @@ macro_rules! define_element {
             #[doc = concat!("Appends a child; only what `<", $xml, ">` accepts compiles.")]
             #[inline(always)]
             pub fn child(mut self, child: impl $trait<$lt>) -> Self {
-                $crate::xml::define::push_child(&mut self.children, child.into_child());
+                $crate::xml::define::push_child(&mut self.children, || child.into_child());
                 self
             }
             /// Appends a child in place (for loops).
             pub fn push(&mut self, child: impl $trait<$lt>) -> &mut Self {
-                $crate::xml::define::push_child(&mut self.children, child.into_child());
+                $crate::xml::define::push_child(&mut self.children, || child.into_child());
                 self
             }
             /// Appends every child of an iterator; `None`s in an iterator of `Option`s are skipped
@@ -557,11 +557,13 @@ pub(crate) use define_element;
 /// (usually one per element) keep `Vec`'s own growth.
 const FIRST_CHILD_SLOTS: usize = 8;
 
-/// Appends `child`, giving an empty list [`FIRST_CHILD_SLOTS`] slots first.
+/// Appends the child `make` returns, giving an empty list [`FIRST_CHILD_SLOTS`] slots first. The
+/// child is made after the list has room (`extend` with `once_with` reserves, then makes the item
+/// where it goes), so a large child enum is written once instead of built on the stack and copied.
 #[inline(always)]
-pub(crate) fn push_child<T>(children: &mut Vec<T>, child: T) {
+pub(crate) fn push_child<T>(children: &mut Vec<T>, make: impl FnOnce() -> T) {
     if children.capacity() == 0 {
         children.reserve_exact(FIRST_CHILD_SLOTS);
     }
-    children.push(child);
+    children.extend(std::iter::once_with(make));
 }
