@@ -478,6 +478,39 @@ mod tests {
         assert_eq!(&*fast[1].value, "2");
     }
 
+    /// Which tags the one-pass reader takes itself (normalising values as the iterator does) and
+    /// which it leaves to the iterator.
+    #[test]
+    fn the_one_pass_case_covers_the_usual_tags_and_leaves_the_rest() {
+        fn one_pass(tag: &str) -> Option<Vec<Attribute<'_>>> {
+            let Ok(Event::Start(e) | Event::Empty(e)) = quick_xml::Reader::from_str(tag).read_event() else {
+                panic!("not a start tag: {tag}")
+            };
+            let mut attributes = Vec::new();
+            plain_attributes(tag, e.attributes_raw(), &mut attributes).then_some(attributes)
+        }
+        // A reference is resolved; a literal TAB is normalised to a space, a TAB by reference kept.
+        let taken =
+            one_pass("<Gather action=\"https://example.com/g?a=1&amp;b=2\" input=\"dtmf\tspeech\" hints='a&#9;b'>")
+                .unwrap();
+        assert_eq!(&*taken[0].value, "https://example.com/g?a=1&b=2");
+        assert_eq!(&*taken[1].value, "dtmf speech");
+        assert_eq!(&*taken[2].value, "a\tb");
+        assert!(one_pass("<Hangup/>").unwrap().is_empty());
+        for left in [
+            r#"<Say voice = "alice">"#, // whitespace around `=`
+            r#"<Say voïce="alice">"#,   // a name that is not ASCII
+            r#"<Say a="1"b="2">"#,      // no whitespace between attributes
+            r#"<Say a="1" a="2">"#,     // a repeated name (the iterator's path reports it)
+            r#"<Say a="x<y">"#,         // `<` in a value (likewise)
+            r#"<Say a="&unknown;">"#,   // an unknown entity (likewise)
+            r#"<Say a="&#1;">"#,        // a forbidden character by reference (likewise)
+            r#"<Say a>"#,               // no value
+        ] {
+            assert!(one_pass(left).is_none(), "{left}");
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
         /// On every start tag, reading in one pass where it can gives the same attributes, or the
