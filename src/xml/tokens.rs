@@ -89,10 +89,11 @@ impl<'i> Tokens<'i> {
         std::mem::take(&mut self.attributes)
     }
 
-    /// Appends `piece` to a run of text being joined from its pieces. The first time the run
-    /// needs room, it takes enough for the rest of the run at once: the run is no longer than the
-    /// input up to the next `<` (references only shrink), so a run of text and references grows
-    /// once rather than once per piece.
+    /// Appends `piece` to a run of text being joined from its pieces. When the run needs room, it
+    /// takes enough for the input up to the next `<` at once: text and references up to there
+    /// cannot be longer than that input (a reference is never shorter than what it stands for), so
+    /// a run of text and references grows once rather than once per piece. (A CDATA section or a
+    /// comment inside the run starts with `<`; the run grows again after it.)
     pub(crate) fn join_text(&self, run: &mut Cow<'i, str>, piece: &str) {
         let ahead = || {
             let rest = self.input.as_bytes().get(self.reader.buffer_position() as usize..).unwrap_or_default();
@@ -497,6 +498,8 @@ mod tests {
         assert_eq!(&*taken[1].value, "dtmf speech");
         assert_eq!(&*taken[2].value, "a\tb");
         assert!(one_pass("<Hangup/>").unwrap().is_empty());
+        assert_eq!(&*one_pass(r#"<Pause length="2"/>"#).unwrap()[0].value, "2");
+        assert_eq!(&*one_pass(r#"<Pause length="2" />"#).unwrap()[0].value, "2");
         for left in [
             r#"<Say voice = "alice">"#, // whitespace around `=`
             r#"<Say voïce="alice">"#,   // a name that is not ASCII
