@@ -452,16 +452,6 @@ macro_rules! define_element {
                 }
             }
             #[inline]
-            fn read_named<R: $crate::xml::element::ReadNode<$lt>>(name: &str, reader: R) -> Option<Result<Self, R::Error>> {
-                $(
-                    if name == <$child<$lt> as $crate::xml::element::Node<$lt>>::NAME {
-                        return Some(reader.read::<$child<$lt>>().map($enum::$child));
-                    }
-                )*
-                let _ = reader;
-                None
-            }
-            #[inline]
             fn push_named<R: $crate::xml::element::PushNode<$lt>>(
                 name: &str,
                 list: &mut Vec<Self>,

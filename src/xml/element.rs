@@ -133,10 +133,8 @@ pub(crate) trait Children<'a>: Sized + Render {
     const TEXT: TextRule;
     /// Calls `f` with the child.
     fn dispatch<'s, F: NodeFn<'s, 'a>>(&'s self, f: F) -> F::Output;
-    /// Reads the child named `name` with `reader`; `None` when the enum has no such child.
-    fn read_named<R: ReadNode<'a>>(name: &str, reader: R) -> Option<Result<Self, R::Error>>;
-    /// Reads the child named `name` with `reader` into a new last item of `list`, built where it
-    /// stays (a large element is not moved); `None` when the enum has no such child.
+    /// Reads the child named `name` with `reader` into a new last item of `list`; `None` when the
+    /// enum has no such child.
     fn push_named<R: PushNode<'a>>(name: &str, list: &mut Vec<Self>, reader: R) -> Option<Result<(), R::Error>>;
     /// A text run, when the element holds text.
     fn text(text: Cow<'a, str>) -> Option<Self>;
@@ -192,20 +190,13 @@ pub(crate) fn is_text<'a, C: Children<'a>>(child: &C) -> bool {
     child.dispatch(IsText)
 }
 
-/// Reads one typed child, from the parsed tree or from JSON.
-pub(crate) trait ReadNode<'a> {
-    /// The reading error.
-    type Error;
-    /// Reads the child as `N`.
-    fn read<N: Node<'a>>(self) -> Result<N, Self::Error>;
-}
-
-/// Reads one typed child into the end of a child list (the fast path of `from_xml`).
+/// Reads one typed child into the end of a child list: from the tokens (the fast path of
+/// `from_xml`, which builds the child where it stays), from the parsed tree, or from JSON.
 pub(crate) trait PushNode<'a> {
     /// The reading error.
     type Error;
     /// Reads the child as `N` into a new last item of `list`: `wrap` makes the item, `slot` finds
-    /// the `N` in it again.
+    /// the `N` in it again (for readers that fill the item in place).
     fn push<N: Node<'a>, C>(
         self,
         list: &mut Vec<C>,

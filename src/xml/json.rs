@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use super::element::{AttributeInput, Children, Element, Known, Node, NodeFn, ReadNode, VisitAttribute};
+use super::element::{AttributeInput, Children, Element, Known, Node, NodeFn, PushNode, VisitAttribute};
 use super::value::ReadValue;
 use super::{Attribute, AttributeValue, Custom, CustomNode, ValueError, Vocabulary};
 
@@ -307,41 +307,52 @@ impl<'a, C: Children<'a>> JsonContent<'a> for Vec<C> {
     ) -> Result<Self, JsonError> {
         let mut children = Vec::new();
         for (item_path, item) in content(body, path)? {
-            children.push(child_from_json(item, &item_path, parent, vocabulary)?);
+            child_from_json(&mut children, item, &item_path, parent, vocabulary)?;
         }
         Ok(children)
     }
 }
 
-/// Reads one item of a `children` array: text, a child the parent takes, or an unknown element.
+/// Reads one item of a `children` array into the end of `children`: text, a child the parent
+/// takes, or an unknown element.
 fn child_from_json<'a, C: Children<'a>>(
+    children: &mut Vec<C>,
     value: &Value,
     path: &str,
     parent: &str,
     vocabulary: Vocabulary,
-) -> Result<C, JsonError> {
+) -> Result<(), JsonError> {
     struct Reader<'v> {
         body: &'v Map<String, Value>,
         path: String,
         vocabulary: Vocabulary,
     }
-    impl<'a> ReadNode<'a> for Reader<'_> {
+    impl<'a> PushNode<'a> for Reader<'_> {
         type Error = JsonError;
-        fn read<N: Node<'a>>(self) -> Result<N, JsonError> {
-            N::read_json(self.body, &self.path, self.vocabulary)
+        fn push<N: Node<'a>, L>(
+            self,
+            list: &mut Vec<L>,
+            wrap: fn(N) -> L,
+            _: fn(&mut L) -> Option<&mut N>,
+        ) -> Result<(), JsonError> {
+            list.push(wrap(N::read_json(self.body, &self.path, self.vocabulary)?));
+            Ok(())
         }
     }
     if let Some(t) = value.as_str() {
-        return C::text(Cow::Owned(t.to_owned()))
-            .ok_or_else(|| JsonError::new(path, format!("text is not allowed inside <{parent}>")));
+        let text = C::text(Cow::Owned(t.to_owned()))
+            .ok_or_else(|| JsonError::new(path, format!("text is not allowed inside <{parent}>")))?;
+        children.push(text);
+        return Ok(());
     }
     let (name, body) = split_element(value, path)?;
     let child_path = format!("{path}.{name}");
-    if let Some(child) = C::read_named(name, Reader { body, path: child_path.clone(), vocabulary }) {
-        return child;
+    if let Some(read) = C::push_named(name, children, Reader { body, path: child_path.clone(), vocabulary }) {
+        return read;
     }
     if vocabulary.knows(name) {
         return Err(JsonError::new(path, format!("<{name}> is not allowed inside <{parent}>")));
     }
-    Ok(C::custom(Custom::from_json_body(name, body, &child_path)?))
+    children.push(C::custom(Custom::from_json_body(name, body, &child_path)?));
+    Ok(())
 }

@@ -154,7 +154,7 @@ impl<'i> Tokens<'i> {
                         return Err(not_well_formed(input, start, "`]]>` in text"));
                     }
                     if top_level {
-                        if !raw.trim_matches([' ', '\t', '\r', '\n']).is_empty() {
+                        if !raw.bytes().all(is_space) {
                             return Err(not_well_formed(input, start, "text outside the root element"));
                         }
                         None
@@ -261,7 +261,6 @@ fn plain_attributes<'i>(input: &'i str, raw: &str, attributes: &mut Vec<Attribut
     use super::name::{is_ascii_name_char, is_ascii_name_start};
     let Cow::Borrowed(raw) = reborrow(input, raw) else { return false };
     let bytes = raw.as_bytes();
-    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
     let mut i = 0;
     loop {
         match bytes[i..].iter().position(|&b| !is_space(b)) {
@@ -384,6 +383,12 @@ fn attribute_value<'i>(
         Cow::Borrowed(v) => reborrow(input, v),
         Cow::Owned(v) => Cow::Owned(v),
     })
+}
+
+/// Whether `b` is XML whitespace: space, TAB, LF or CR.
+#[inline(always)]
+pub(crate) fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
 }
 
 /// An error at byte `offset` of `input`, outside any element path.

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::marker::PhantomData;
 
-use super::element::{AttributeInput, Children, Element, Node, ReadNode, TextRule};
+use super::element::{AttributeInput, Children, Element, Node, PushNode, TextRule};
 use super::read::{ParseError, ParseErrorKind, Position};
 use super::value::ReadValue;
 use super::{Attribute, Custom, CustomNode, ParseLimits, ValueError, Vocabulary, read_document};
@@ -249,7 +249,7 @@ impl<'o, C: Children<'o>> ReadContent<'o> for Vec<C> {
                 }
                 CustomNode::Element(child) => {
                     let child_path = path.child(&child.name, &element.children, i);
-                    children.push(self::child::<P, C>(ctx, element, child, &child_path)?);
+                    self::child::<P, C>(ctx, &mut children, element, child, &child_path)?;
                 }
             }
         }
@@ -257,40 +257,48 @@ impl<'o, C: Children<'o>> ReadContent<'o> for Vec<C> {
     }
 }
 
-/// Reads a child element: one the parent takes, a known one in the wrong place (an error), or an
-/// unknown one (kept as [`Custom`]).
+/// Reads a child element into the end of `children`: one the parent takes, a known one in the
+/// wrong place (an error), or an unknown one (kept as [`Custom`]).
 #[inline]
 fn child<'e, 'o, P: Strings<'e, 'o>, C: Children<'o>>(
     ctx: &Ctx<'_>,
+    children: &mut Vec<C>,
     parent: &Custom<'e>,
     child: &Custom<'e>,
     path: &Path<'_, '_>,
-) -> Result<C, ParseError> {
+) -> Result<(), ParseError> {
     struct Reader<'c, 't, 'e, 'p, 'i, P> {
         ctx: &'c Ctx<'c>,
         element: &'t Custom<'e>,
         path: &'p Path<'p, 'i>,
         strings: PhantomData<P>,
     }
-    impl<'e, 'o, P: Strings<'e, 'o>> ReadNode<'o> for Reader<'_, '_, 'e, '_, '_, P> {
+    impl<'e, 'o, P: Strings<'e, 'o>> PushNode<'o> for Reader<'_, '_, 'e, '_, '_, P> {
         type Error = ParseError;
-        fn read<N: Node<'o>>(self) -> Result<N, ParseError> {
-            N::read_tree::<P>(self.ctx, self.element, self.path)
+        fn push<N: Node<'o>, L>(
+            self,
+            list: &mut Vec<L>,
+            wrap: fn(N) -> L,
+            _: fn(&mut L) -> Option<&mut N>,
+        ) -> Result<(), ParseError> {
+            list.push(wrap(N::read_tree::<P>(self.ctx, self.element, self.path)?));
+            Ok(())
         }
     }
     let reader = Reader { ctx, element: child, path, strings: PhantomData::<P> };
-    if let Some(read) = C::read_named(&child.name, reader) {
+    if let Some(read) = C::push_named(&child.name, children, reader) {
         return read;
     }
     if ctx.vocabulary.knows(&child.name) {
         return Err(ctx.not_allowed(parent, child, path));
     }
-    Ok(C::custom(keep_custom::<P>(child)))
+    children.push(C::custom(keep_custom::<P>(child)));
+    Ok(())
 }
 
 /// Whether `s` is only XML whitespace.
 pub(crate) fn is_whitespace(s: &str) -> bool {
-    s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    s.bytes().all(super::tokens::is_space)
 }
 
 /// A generic element kept as a [`Custom`] element of the typed tree, its strings kept as `P` says.
