@@ -81,12 +81,15 @@ impl<'a> Document<'a> {
 }
 
 impl<'d, 'a> Building<'d, 'a> {
-    /// Sets an attribute, kept in rendering order (an insertion step: set order is free).
+    /// Sets an attribute, kept in rendering order (an insertion step: set order is free). A limit of
+    /// the prototype: an element's attributes are one run of the shared list, so they are set before
+    /// its child elements (as every document here does; checked).
     #[inline(always)]
     fn attribute(self, key: &'static Key, value: Value<'a>) -> Self {
         let at = self.document.attributes.len() as u32;
         self.document.attributes.push(Attribute { key, value });
         if let Node::Element { attributes, .. } = &mut self.document.nodes[self.index] {
+            assert!(attributes.0 == attributes.1 || attributes.1 == at, "prototype: attributes before child elements");
             if attributes.0 == attributes.1 {
                 *attributes = (at, at + 1);
             } else {
