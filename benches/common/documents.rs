@@ -4,6 +4,10 @@
 
 use callml::bxml;
 use callml::twiml::{self, DialRecord, GatherInput, Method, Voice};
+use callml::xml::ElementWriter;
+
+type TwimlWriter<'w> = ElementWriter<'w, twiml::Response<'static>>;
+type BxmlWriter<'w> = ElementWriter<'w, bxml::Response<'static>>;
 
 /// The M document's Say/SpeakSentence text (needs escaping).
 pub const TEXT: &str = r#"Press 1 for sales & support, 2 for "billing" <now>"#;
@@ -42,6 +46,43 @@ fn twiml_m_verbs(r: twiml::Response<'static>) -> twiml::Response<'static> {
         .record(twiml::Record::new().max_length(30).play_beep(true).action("https://example.com/rec"))
         .redirect(twiml::Redirect::new("https://example.com/next").method(Method::Post))
         .hangup()
+}
+
+fn twiml_m_written<'w>(r: TwimlWriter<'w>) -> TwimlWriter<'w> {
+    r.say(|s| s.voice(Voice::Alice).language("en-US").loop_count(1).text(TEXT))
+        .gather(|g| {
+            g.input([GatherInput::Dtmf, GatherInput::Speech])
+                .action("https://example.com/gather?step=1&lang=en")
+                .method(Method::Post)
+                .num_digits(1)
+                .timeout(5)
+                .finish_on_key("#")
+                .say(|s| s.text("Please choose an option."))
+                .play(|p| p.text("https://example.com/a.mp3").loop_count(2))
+                .pause(|p| p.length(2))
+        })
+        .dial(|d| {
+            d.caller_id("+15551234567")
+                .timeout(20)
+                .record(DialRecord::RecordFromAnswer)
+                .action("https://example.com/dial")
+                .number(|n| n.text("+15558675309").send_digits("wwww1234"))
+                .client(|c| c.text("alice"))
+                .sip(|s| s.text("sip:bob@example.com").username("u").password("p"))
+        })
+        .record(|r| r.max_length(30).play_beep(true).action("https://example.com/rec"))
+        .redirect(|r| r.text("https://example.com/next").method(Method::Post))
+        .hangup()
+}
+
+/// TwiML M written straight to markup (`Response::write_xml`): the same bytes as `twiml_m()`.
+pub fn twiml_m_xml() -> String {
+    twiml::Response::write_xml(twiml_m_written)
+}
+
+/// TwiML L written straight to markup.
+pub fn twiml_l_xml() -> String {
+    twiml::Response::write_xml(|r| (0..100).fold(r, |r, _| twiml_m_written(r)))
 }
 
 /// TwiML M: the ~800-byte IVR.
@@ -83,6 +124,39 @@ fn bxml_m_verbs(r: bxml::Response<'static>) -> bxml::Response<'static> {
         .record(bxml::Record::new().max_duration(30).record_complete_url("https://example.com/rec"))
         .redirect(bxml::Redirect::new().redirect_url("https://example.com/next"))
         .hangup()
+}
+
+fn bxml_m_written<'w>(r: BxmlWriter<'w>) -> BxmlWriter<'w> {
+    r.speak_sentence(|s| s.text(TEXT).voice("julie"))
+        .gather(|g| {
+            g.gather_url("https://example.com/gather?step=1&lang=en")
+                .max_digits(1)
+                .first_digit_timeout(5)
+                .terminating_digits("#")
+                .speak_sentence(|s| s.text("Please choose an option."))
+                .play_audio(|p| p.text("https://example.com/a.mp3"))
+        })
+        .pause(|p| p.duration(2))
+        .transfer(|t| {
+            t.phone_number(|n| n.text("+15558675309"))
+                .transfer_caller_id("+15551234567")
+                .call_timeout(20)
+                .transfer_complete_url("https://example.com/dial")
+                .sip_uri(|u| u.text("sip:bob@example.com"))
+        })
+        .record(|r| r.max_duration(30).record_complete_url("https://example.com/rec"))
+        .redirect(|r| r.redirect_url("https://example.com/next"))
+        .hangup()
+}
+
+/// BXML M written straight to markup: the same bytes as `bxml_m()`.
+pub fn bxml_m_xml() -> String {
+    bxml::Response::write_xml(bxml_m_written)
+}
+
+/// BXML L written straight to markup.
+pub fn bxml_l_xml() -> String {
+    bxml::Response::write_xml(|r| (0..100).fold(r, |r, _| bxml_m_written(r)))
 }
 
 /// BXML M.

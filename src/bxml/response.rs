@@ -54,6 +54,20 @@ impl Bxml<'_> {
     }
 }
 
+impl crate::xml::ElementWriter<'_, Response<'static>> {
+    /// Writes `<Hangup/>`.
+    pub fn hangup(self) -> Self {
+        self.child(Hangup::new())
+    }
+}
+
+impl crate::xml::ElementWriter<'_, Bxml<'static>> {
+    /// Writes `<Hangup/>`.
+    pub fn hangup(self) -> Self {
+        self.child(Hangup::new())
+    }
+}
+
 impl<'a> From<Response<'a>> for Bxml<'a> {
     fn from(r: Response<'a>) -> Self {
         Bxml { children: r.children, extra_attributes: r.extra_attributes }

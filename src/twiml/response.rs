@@ -44,3 +44,18 @@ impl Response<'_> {
         self.child(Reject::new())
     }
 }
+
+impl crate::xml::ElementWriter<'_, Response<'static>> {
+    /// Writes `<Hangup/>`.
+    pub fn hangup(self) -> Self {
+        self.child(Hangup::new())
+    }
+    /// Writes `<Leave/>`.
+    pub fn leave(self) -> Self {
+        self.child(Leave::new())
+    }
+    /// Writes `<Reject/>`; use [`child`](Self::child) with a [`Reject`] to give a reason.
+    pub fn reject(self) -> Self {
+        self.child(Reject::new())
+    }
+}

@@ -5,6 +5,7 @@
 mod canonical;
 pub(crate) mod custom;
 pub(crate) mod define;
+pub(crate) mod direct;
 pub(crate) mod element;
 mod escape;
 pub(crate) mod json;
@@ -23,6 +24,7 @@ mod writer;
 
 pub use canonical::{assert_equivalent, canonical, canonical_pretty};
 pub use custom::{Attribute, Custom, CustomNode};
+pub use direct::ElementWriter;
 pub use escape::{REPLACEMENT_CHARACTER, escape_attribute, escape_text, is_forbidden_char, replace_forbidden};
 pub use json::JsonError;
 pub use lint::{Finding, Severity};
