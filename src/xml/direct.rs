@@ -7,12 +7,13 @@
 //! the known ones in insertion order and left out when they repeat a set attribute, `<Name/>`
 //! for an element without content.
 //!
-//! Every value is escaped into the output the moment it is given, so it may borrow from anything,
-//! even a temporary. The order stays free without a tree: each attribute written is remembered as
-//! a run (its table row and where its bytes are). The next attribute in table order is appended
-//! while the start tag is open (the fast path); any other (out of order, set twice, or set after
-//! the element's text or children) is written aside and moved into its place in the start tag,
-//! which shifts only the bytes after that place.
+//! Every value is escaped the moment it is given, so it may borrow from anything, even a
+//! temporary. The order stays free without a tree: each attribute written is remembered as a run
+//! (its table row and where its bytes are). An element's text is held aside until its first child
+//! element or its end, so its start tag stays open until then; the next attribute in table order
+//! is appended while the tag is open (the fast path); any other (out of order, set twice, or set
+//! after a child element) is written aside and moved into its place in the start tag, which
+//! shifts only the bytes after that place.
 
 use std::marker::PhantomData;
 
