@@ -379,8 +379,9 @@ macro_rules! define_element {
                 Self::write_xml_into(&mut out, write);
                 out
             }
-            /// [`write_xml`](Self::write_xml), appending to `out` (no allocation when it has
-            /// the capacity).
+            /// [`write_xml`](Self::write_xml), appending to `out` and reusing its capacity (the
+            /// writer still allocates its own small list of attribute positions, and buffers for
+            /// held text and out-of-order attributes when those are used).
             pub fn write_xml_into(
                 out: &mut String,
                 write: impl for<'c> FnOnce($crate::xml::ElementWriter<'c, $name<'static>>) -> $crate::xml::ElementWriter<'c, $name<'static>>,
