@@ -45,10 +45,10 @@ fn render_group<D: Render>(c: &mut Criterion, name: &str, build: fn() -> D, writ
 }
 
 fn render(c: &mut Criterion) {
-    render_group(c, "twiml-S", documents::twiml_s, None);
+    render_group(c, "twiml-S", documents::twiml_s, Some(documents::twiml_s_xml));
     render_group(c, "twiml-M", documents::twiml_m, Some(documents::twiml_m_xml));
     render_group(c, "twiml-L", documents::twiml_l, Some(documents::twiml_l_xml));
-    render_group(c, "bxml-S", documents::bxml_s, None);
+    render_group(c, "bxml-S", documents::bxml_s, Some(documents::bxml_s_xml));
     render_group(c, "bxml-M", documents::bxml_m, Some(documents::bxml_m_xml));
     render_group(c, "bxml-L", documents::bxml_l, Some(documents::bxml_l_xml));
 }

@@ -14,6 +14,8 @@ mod documents;
 
 #[test]
 fn the_benchmark_documents_written_directly_are_the_trees_rendered() {
+    assert_eq!(documents::twiml_s_xml(), documents::twiml_s().to_xml());
+    assert_eq!(documents::bxml_s_xml(), documents::bxml_s().to_xml());
     assert_eq!(documents::twiml_m_xml(), documents::twiml_m().to_xml());
     assert_eq!(documents::twiml_l_xml(), documents::twiml_l().to_xml());
     assert_eq!(documents::bxml_m_xml(), documents::bxml_m().to_xml());

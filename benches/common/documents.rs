@@ -19,6 +19,14 @@ pub fn twiml_s() -> twiml::Response<'static> {
         .dial("18004444444")
 }
 
+/// TwiML S written straight to markup: the same bytes as `twiml_s()`.
+pub fn twiml_s_xml() -> String {
+    twiml::Response::write_xml(|r| {
+        r.say(|s| s.voice(Voice::Woman).text("Please hold while your call is connected"))
+            .dial(|d| d.text("18004444444"))
+    })
+}
+
 fn twiml_m_verbs(r: twiml::Response<'static>) -> twiml::Response<'static> {
     r.say(twiml::Say::new(TEXT).voice(Voice::Alice).language("en-US").loop_count(1))
         .gather(
@@ -100,6 +108,14 @@ pub fn bxml_s() -> bxml::Response<'static> {
     bxml::Response::new()
         .speak_sentence(bxml::SpeakSentence::new("Please hold while your call is connected").voice("julie"))
         .transfer(bxml::Transfer::new(bxml::PhoneNumber::new("+18004444444")))
+}
+
+/// BXML S written straight to markup: the same bytes as `bxml_s()`.
+pub fn bxml_s_xml() -> String {
+    bxml::Response::write_xml(|r| {
+        r.speak_sentence(|s| s.voice("julie").text("Please hold while your call is connected"))
+            .transfer(|t| t.phone_number(|n| n.text("+18004444444")))
+    })
 }
 
 fn bxml_m_verbs(r: bxml::Response<'static>) -> bxml::Response<'static> {

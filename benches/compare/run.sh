@@ -17,7 +17,7 @@ npm install --prefix "$here" --silent --no-audit --no-fund --no-save twilio band
 echo "versions: twilio-node $(node -p "require('$here/node_modules/twilio/package.json').version"), bandwidth-sdk $(node -p "require('$here/node_modules/bandwidth-sdk/package.json').version"), twilio-python $("$here/.venv/bin/python" -c 'import twilio; print(twilio.__version__)'), node $(node --version), $(python3 --version)"
 
 cargo bench --quiet --bench compare-documents > "$out/callml.json"
-cargo bench --bench render -- --warm-up-time 2 --measurement-time 5 '(twiml|bxml)-[SML]/(build|render prebuilt)' > "$out/criterion.log"
+cargo bench --bench render -- --warm-up-time 2 --measurement-time 5 '(twiml|bxml)-[SML]/(build|write directly|render prebuilt)' > "$out/criterion.log"
 node "$here/twiml_node.js" > "$out/node.jsonl"
 "$here/.venv/bin/python" "$here/twiml_python.py" > "$out/python.jsonl"
 python3 "$here/report.py" "$out"
