@@ -70,7 +70,7 @@ impl<'i> Tokens<'i> {
             close_next: false,
             seen_root: false,
             seen_anything: false,
-            attributes: Vec::new(),
+            attributes: Vec::with_capacity(8),
         })
     }
 
