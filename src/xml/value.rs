@@ -601,6 +601,7 @@ pub(crate) use open_enum;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     #[test]
     fn unsigned_numbers_are_written_in_decimal() {
@@ -620,7 +621,7 @@ mod tests {
     }
 
     #[test]
-    fn whole_decimals_are_written_as_display_writes_them() {
+    fn whole_decimals_are_written_as_the_float_formatter_writes_them() {
         let edges = [0.0, -0.0, 1.0, -1.0, 5.0, 20.0, 1e15, -1e15, EXACT_INTEGERS - 1.0, EXACT_INTEGERS];
         for value in edges.into_iter().chain([EXACT_INTEGERS * 2.0, 1e300, -2.5, 0.1, f64::INFINITY]) {
             let (out, formatted) = written(value);
@@ -632,12 +633,10 @@ mod tests {
         assert_eq!(written(f64::NAN).0, "NaN");
     }
 
-    use proptest::strategy::Strategy;
-
     proptest::proptest! {
         /// The integer path and the float formatter write the same bytes for every value.
         #[test]
-        fn decimals_are_written_as_display_writes_them(
+        fn decimals_are_written_as_the_float_formatter_writes_them(
             value in proptest::prop_oneof![
                 proptest::num::f64::ANY,
                 (-1i64 << 54..1i64 << 54).prop_map(|n| n as f64),
