@@ -31,40 +31,12 @@ define_element! {
     content: children new() Verb / IntoVerb {
         message = "`<Response>` cannot contain `{Self}`",
         note = "BXML roots accept the verbs: SpeakSentence, PlayAudio, Gather, Transfer, Hangup, Pause, Redirect, Record, Forward, Bridge, Conference, StartRecording, StopRecording, PauseRecording, ResumeRecording, Tag, Ring, SendDtmf, StartGather, StopGather, StartStream, StopStream, StartTranscription, StopTranscription, Connect, Refer";
-        SpeakSentence => speak_sentence, PlayAudio => play_audio, Gather => gather, Transfer => transfer, Hangup,
+        SpeakSentence => speak_sentence, PlayAudio => play_audio, Gather => gather, Transfer => transfer, Hangup => hangup(),
         Pause => pause, Redirect => redirect, Record => record, Forward => forward, Bridge => bridge,
         Conference => conference, StartRecording => start_recording, StopRecording, PauseRecording, ResumeRecording,
         Tag => tag, Ring => ring, SendDtmf => send_dtmf, StartGather => start_gather, StopGather,
         StartStream => start_stream, StopStream => stop_stream, StartTranscription => start_transcription,
         StopTranscription => stop_transcription, Connect => connect, Refer => refer,
-    }
-}
-
-impl Response<'_> {
-    /// Appends `<Hangup/>`.
-    pub fn hangup(self) -> Self {
-        self.child(Hangup::new())
-    }
-}
-
-impl Bxml<'_> {
-    /// Appends `<Hangup/>`.
-    pub fn hangup(self) -> Self {
-        self.child(Hangup::new())
-    }
-}
-
-impl crate::xml::ElementWriter<'_, Response<'static>> {
-    /// Writes `<Hangup/>`.
-    pub fn hangup(self) -> Self {
-        self.child(Hangup::new())
-    }
-}
-
-impl crate::xml::ElementWriter<'_, Bxml<'static>> {
-    /// Writes `<Hangup/>`.
-    pub fn hangup(self) -> Self {
-        self.child(Hangup::new())
     }
 }
 

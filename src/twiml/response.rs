@@ -25,37 +25,7 @@ define_element! {
         message = "`<Response>` cannot contain `{Self}`",
         note = "`<Response>` accepts the verbs Say, Play, Pause, Gather, Record, Dial, Hangup, Reject, Redirect, Connect, Start, Stop, Enqueue, Leave, Pay, Refer, Echo, Sms (and Queue, Prompt, as Twilio's libraries allow)";
         Say => say, Play => play, Pause => pause, Gather => gather, Record => record, Dial => dial,
-        Hangup, Reject, Redirect => redirect, Connect => connect, Start => start, Stop => stop, Enqueue => enqueue,
-        Leave, Pay => pay, Refer => refer, Echo, Sms => sms, Queue => queue, Prompt => prompt,
-    }
-}
-
-impl Response<'_> {
-    /// Appends `<Hangup/>`.
-    pub fn hangup(self) -> Self {
-        self.child(Hangup::new())
-    }
-    /// Appends `<Leave/>` (in an `<Enqueue>`'s `waitUrl` document).
-    pub fn leave(self) -> Self {
-        self.child(Leave::new())
-    }
-    /// Appends `<Reject/>`; use [`child`](Self::child) with a [`Reject`] to give a reason.
-    pub fn reject(self) -> Self {
-        self.child(Reject::new())
-    }
-}
-
-impl crate::xml::ElementWriter<'_, Response<'static>> {
-    /// Writes `<Hangup/>`.
-    pub fn hangup(self) -> Self {
-        self.child(Hangup::new())
-    }
-    /// Writes `<Leave/>`.
-    pub fn leave(self) -> Self {
-        self.child(Leave::new())
-    }
-    /// Writes `<Reject/>`; use [`child`](Self::child) with a [`Reject`] to give a reason.
-    pub fn reject(self) -> Self {
-        self.child(Reject::new())
+        Hangup => hangup(), Reject => reject(), Redirect => redirect, Connect => connect, Start => start, Stop => stop, Enqueue => enqueue,
+        Leave => leave(), Pay => pay, Refer => refer, Echo, Sms => sms, Queue => queue, Prompt => prompt,
     }
 }

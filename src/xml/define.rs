@@ -177,7 +177,7 @@ macro_rules! define_element {
     (@list [$($meta:tt)*] $name:ident<$lt:lifetime> $xml:literal [$($root:ident)?] { $($attrs:tt)* } [$own:ident]
         $kind:ident [$($text:ident)?] $enum:ident / $trait:ident {
             message = $msg:literal, note = $note:literal;
-            $( $child:ident $(=> $short:ident)? ),* $(,)?
+            $( $child:ident $(=> $short:ident $(($($empty:tt)*))?)? ),* $(,)?
         }
     ) => {
         define_element!(@struct [$($meta)*] $name<$lt> { $($attrs)* } {
@@ -188,7 +188,7 @@ macro_rules! define_element {
         define_element!(@common $name<$lt> $xml [$($root)?] { $($attrs)* }
             Vec<$enum<$lt>>, |e| &e.children, |e, c| e.children = c);
         define_element!(@enum $own $xml $enum<$lt> $trait [$msg $note] $kind [$($text)?] { $($child),* });
-        define_element!(@builder $name<$lt> $xml $enum $trait { $($child $(=> $short)?),* });
+        define_element!(@builder $name<$lt> $xml $enum $trait { $($child $(=> $short $(($($empty)*))?)?),* });
     };
 
     // ----- the struct and what every element has -----
@@ -447,21 +447,14 @@ macro_rules! define_element {
     };
 
     // ----- the builder methods of an element with children -----
-    (@builder $name:ident<$lt:lifetime> $xml:literal $enum:ident $trait:ident { $( $child:ident $(=> $short:ident)? ),* }) => {
+    (@builder $name:ident<$lt:lifetime> $xml:literal $enum:ident $trait:ident { $( $child:ident $(=> $short:ident $(($($empty:tt)*))?)? ),* }) => {
         impl $crate::xml::ElementWriter<'_, $name<'static>> {
             #[doc = concat!("Writes a child given as a tree value; only what `<", $xml, ">` accepts compiles.")]
             pub fn child<'c>(self, child: impl $trait<'c>) -> Self {
                 self.write_rendered(&child.into_child())
             }
             $($(
-                #[doc = concat!("Writes a [`", stringify!($child), "`] child through `write`.")]
-                #[inline]
-                pub fn $short(
-                    self,
-                    write: impl for<'c> FnOnce($crate::xml::ElementWriter<'c, $child<'static>>) -> $crate::xml::ElementWriter<'c, $child<'static>>,
-                ) -> Self {
-                    self.write_nested(write)
-                }
+                define_element!(@writer_shorthand $child $short $(($($empty)*))?);
             )?)*
         }
         impl<$lt> $name<$lt> {
@@ -487,13 +480,40 @@ macro_rules! define_element {
                 self
             }
             $($(
-                #[doc = concat!("Appends a [`", stringify!($child), "`] child.")]
-                #[inline(always)]
-                pub fn $short(self, child: impl Into<$child<$lt>>) -> Self {
-                    let child: $child<$lt> = child.into();
-                    self.child(child)
-                }
+                define_element!(@tree_shorthand $lt $child $short $(($($empty)*))?);
             )?)*
+        }
+    };
+    // A child shorthand: `Child => short` takes the child (anything that converts into it) on the
+    // tree and a closure writing it on the writer; `Child => short()` appends it empty, on both.
+    (@tree_shorthand $lt:lifetime $child:ident $short:ident) => {
+        #[doc = concat!("Appends a [`", stringify!($child), "`] child.")]
+        #[inline(always)]
+        pub fn $short(self, child: impl Into<$child<$lt>>) -> Self {
+            let child: $child<$lt> = child.into();
+            self.child(child)
+        }
+    };
+    (@tree_shorthand $lt:lifetime $child:ident $short:ident ()) => {
+        #[doc = concat!("Appends an empty [`", stringify!($child), "`]; one with attributes or content is appended with [`child`](Self::child).")]
+        pub fn $short(self) -> Self {
+            self.child($child::new())
+        }
+    };
+    (@writer_shorthand $child:ident $short:ident) => {
+        #[doc = concat!("Writes a [`", stringify!($child), "`] child through `write`.")]
+        #[inline]
+        pub fn $short(
+            self,
+            write: impl for<'c> FnOnce($crate::xml::ElementWriter<'c, $child<'static>>) -> $crate::xml::ElementWriter<'c, $child<'static>>,
+        ) -> Self {
+            self.write_nested(write)
+        }
+    };
+    (@writer_shorthand $child:ident $short:ident ()) => {
+        #[doc = concat!("Writes an empty [`", stringify!($child), "`]; one with attributes or content is written with [`child`](Self::child).")]
+        pub fn $short(self) -> Self {
+            self.child($child::new())
         }
     };
 
